@@ -1,0 +1,29 @@
+package org.imlbench.api;
+
+/**
+ * The version of this API, as a single increasing level.
+ *
+ * <p>A plugin returns {@link #LEVEL} from {@link Plugin#apiLevel()}. Because {@code LEVEL} is a compile-time
+ * constant, the value is inlined into the plugin's class file: it records the level the plugin was compiled
+ * against, not the level of the harness it runs in. The harness loads a plugin when
+ * {@link #MIN_SUPPORTED_LEVEL} &le; its level &le; {@link #LEVEL} and refuses it otherwise.
+ */
+public final class ImlbenchApi {
+    /** The level of this API. Raised whenever a type or method is added; old plugins keep working. */
+    public static final int LEVEL = 1;
+    /** The oldest plugin level this API still runs. Raised only on an incompatible change. */
+    public static final int MIN_SUPPORTED_LEVEL = 1;
+
+    private ImlbenchApi() {
+    }
+
+    /**
+     * Whether a plugin compiled against {@code level} can run against this API.
+     *
+     * @param level the plugin's {@link Plugin#apiLevel()}
+     * @return true when the level is within [{@link #MIN_SUPPORTED_LEVEL}, {@link #LEVEL}]
+     */
+    public static boolean supports(int level) {
+        return level >= MIN_SUPPORTED_LEVEL && level <= LEVEL;
+    }
+}

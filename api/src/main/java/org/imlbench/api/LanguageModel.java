@@ -1,0 +1,40 @@
+package org.imlbench.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A loaded model. Implementations must return results that do not depend on batch size or request order.
+ */
+public interface LanguageModel extends AutoCloseable {
+    /** @return what the model says about itself */
+    ModelInfo info();
+
+    /** @return what this model can do; the harness evaluates option tasks by generation when SCORE is missing */
+    Set<Capability> capabilities();
+
+    /**
+     * Scores continuations (rank classification).
+     *
+     * @param requests the requests, in any order
+     * @param progress told after each finished request
+     * @return one result per request, in request order
+     * @throws IOException when the model fails
+     */
+    List<ScoreResult> score(List<ScoreRequest> requests, ProgressListener progress) throws IOException;
+
+    /**
+     * Greedy generation.
+     *
+     * @param requests the requests, in any order
+     * @param progress told after each finished request
+     * @return one result per request, in request order
+     * @throws IOException when the model fails
+     */
+    List<GenerateResult> generate(List<GenerateRequest> requests, ProgressListener progress) throws IOException;
+
+    /** Frees the model's memory. */
+    @Override
+    void close();
+}
