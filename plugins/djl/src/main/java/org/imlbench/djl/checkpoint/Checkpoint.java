@@ -1,0 +1,38 @@
+package org.imlbench.djl.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * An opened OPT checkpoint directory in Hugging Face layout.
+ *
+ * <p>Tensor names are canonical: Hugging Face {@code OPTModel} names without any {@code model.} prefix, e.g.
+ * {@code decoder.embed_tokens.weight}, {@code decoder.embed_positions.weight},
+ * {@code decoder.layers.0.self_attn.q_proj.weight}, {@code decoder.final_layer_norm.weight},
+ * {@code decoder.project_in.weight}. A stored {@code lm_head.weight} is dropped: OPT ties it to
+ * {@code decoder.embed_tokens.weight}.
+ */
+public interface Checkpoint extends AutoCloseable {
+    /** @return the checkpoint's directory */
+    Path directory();
+
+    /** @return the parsed config.json */
+    OptConfig config();
+
+    /** @return the canonical names of every tensor */
+    Set<String> tensorNames();
+
+    /**
+     * Reads one tensor, widened to float32.
+     *
+     * @param name a canonical name
+     * @return the tensor
+     * @throws IOException when it cannot be read; the message names the file and the problem
+     */
+    TensorData tensor(String name) throws IOException;
+
+    /** Releases mapped files. */
+    @Override
+    void close();
+}
