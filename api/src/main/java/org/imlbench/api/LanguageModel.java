@@ -34,6 +34,17 @@ public interface LanguageModel extends AutoCloseable {
      */
     List<GenerateResult> generate(List<GenerateRequest> requests, ProgressListener progress) throws IOException;
 
+    /**
+     * Tells the model, before any request, every (task, instance) id the loaded tasks contain. A model replaying
+     * recorded outputs checks its records against it and fails on records that match nothing; other models ignore
+     * it.
+     *
+     * @param instanceIdsByTask every instance id of every loaded task, keyed by task id
+     * @throws IOException when recorded outputs name unknown tasks or instances
+     */
+    default void expect(java.util.Map<String, java.util.Set<String>> instanceIdsByTask) throws IOException {
+    }
+
     /** Frees the model's memory. */
     @Override
     void close();
