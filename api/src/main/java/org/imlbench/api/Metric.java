@@ -15,6 +15,17 @@ public interface Metric extends Plugin {
     boolean appliesTo(Task task, String format);
 
     /**
+     * Whether this metric can score a kind of prediction; a length-normalized accuracy, for example, needs option
+     * scores and cannot judge generated text (an option task answered by a model that cannot score).
+     *
+     * @param prediction the sample's prediction
+     * @return true when {@link #score} accepts it
+     */
+    default boolean accepts(Prediction prediction) {
+        return true;
+    }
+
+    /**
      * The sample's score.
      *
      * @param sample an evaluated sample of a task this metric applies to
