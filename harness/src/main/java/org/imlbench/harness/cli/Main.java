@@ -1,0 +1,167 @@
+package org.imlbench.harness.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imlbench.harness.plugins.PluginFailure;
+import org.imlbench.harness.plugins.PluginLoadException;
+import org.imlbench.harness.plugins.PluginRegistry;
+
+/**
+ * The {@code harness} command line: parses the global options and the subcommand (JCommander), discovers plugins,
+ * runs the command and maps the outcome to an exit code (0 success, 1 failure, 2 usage error).
+ */
+public final class Main {
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for a failure, reported on one line on stderr. */
+    public static final int FAILURE = 1;
+    /** Exit code for bad arguments. */
+    public static final int USAGE = 2;
+    /** Environment variable with more plugin directories, separated by {@link File#pathSeparator}. */
+    public static final String PLUGINS_ENV = "IMLBENCH_PLUGINS";
+
+    private static final String PROGRAM = "harness";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Path workDir;
+
+    /**
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment ({@value #PLUGINS_ENV} is read from it)
+     * @param workDir the directory relative paths are resolved against
+     */
+    public Main(PrintStream out, PrintStream err, Map<String, String> env, Path workDir) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.workDir = workDir;
+    }
+
+    /**
+     * Runs the CLI and exits the JVM with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath()).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the CLI.
+     *
+     * @param args the command line
+     * @return the exit code
+     */
+    public int run(String... args) {
+        GlobalOptions globals = new GlobalOptions();
+        Map<String, CliCommand> commands = new LinkedHashMap<>();
+        Map<String, CommandOptions> options = new LinkedHashMap<>();
+        JCommander parser = JCommander.newBuilder().programName(PROGRAM).addObject(globals).build();
+        for (CliCommand command : Commands.all()) {
+            CommandOptions wrapped = new CommandOptions(command);
+            commands.put(command.name(), command);
+            options.put(command.name(), wrapped);
+            parser.addCommand(command.name(), wrapped);
+        }
+        try {
+            parser.parse(args);
+        } catch (ParameterException e) {
+            String command = parser.getParsedCommand();
+            err.println(PROGRAM + ": " + usageMessage(e) + " (see '" + PROGRAM
+                    + (command == null ? "" : " " + command) + " --help')");
+            return USAGE;
+        }
+        String name = parser.getParsedCommand();
+        if (globals.help) {
+            out.print(UsageText.overview(PROGRAM, parser, commands));
+            return OK;
+        }
+        if (name == null) {
+            err.println(PROGRAM + ": no command given (see '" + PROGRAM + " --help')");
+            return USAGE;
+        }
+        if (options.get(name).help()) {
+            out.print(UsageText.command(PROGRAM, commands.get(name), parser.getCommands().get(name)));
+            return OK;
+        }
+        return execute(commands.get(name), globals);
+    }
+
+    private int execute(CliCommand command, GlobalOptions globals) {
+        try {
+            PluginRegistry plugins = PluginRegistry.discover(pluginDirs(globals), globals.strict);
+            for (PluginFailure failure : plugins.failures()) {
+                err.println("plugin error: " + failure);
+            }
+            return command.run(new CliContext(plugins, out, err, globals.verbose, workDir));
+        } catch (UsageException | ParameterException e) {
+            err.println(PROGRAM + " " + command.name() + ": " + oneLine(e.getMessage()) + " (see '" + PROGRAM + " "
+                    + command.name() + " --help')");
+            return USAGE;
+        } catch (PluginLoadException e) {
+            err.println(oneLine(e.getMessage()));
+            verboseTrace(e, globals);
+            return FAILURE;
+        } catch (Exception | LinkageError e) {
+            err.println("error: " + describe(e));
+            verboseTrace(e, globals);
+            return FAILURE;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void verboseTrace(Throwable e, GlobalOptions globals) {
+        if (globals.verbose) {
+            e.printStackTrace(err);
+        }
+    }
+
+    private List<Path> pluginDirs(GlobalOptions globals) {
+        List<Path> dirs = new ArrayList<>();
+        globals.pluginDirs.forEach(dir -> dirs.add(workDir.resolve(dir)));
+        String fromEnv = env.get(PLUGINS_ENV);
+        if (fromEnv != null) {
+            for (String dir : fromEnv.split(File.pathSeparator)) {
+                if (!dir.isBlank()) {
+                    dirs.add(workDir.resolve(dir.strip()));
+                }
+            }
+        }
+        return dirs;
+    }
+
+    /** JCommander's message, reworded where it talks about its own internals. */
+    private static String usageMessage(ParameterException e) {
+        String message = oneLine(e.getMessage());
+        java.util.regex.Matcher unknown = java.util.regex.Pattern
+                .compile("Was passed main parameter '(.*)' but no main parameter was defined.*").matcher(message);
+        return unknown.matches() ? "unknown option or argument '" + unknown.group(1) + "'" : message;
+    }
+
+    /** The message, or the exception's class when there is none; always one line. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = e.getCause();
+            return cause != null && cause != e ? describe(cause) : e.getClass().getSimpleName();
+        }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}
