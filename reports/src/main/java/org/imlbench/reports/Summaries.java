@@ -1,0 +1,60 @@
+package org.imlbench.reports;
+
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.imlbench.reports.io.AtomicFiles;
+import org.imlbench.reports.io.Json;
+import org.imlbench.reports.run.RunReader;
+import org.imlbench.reports.summary.SummaryBuilder;
+import org.imlbench.reports.summary.SummaryMarkdown;
+
+/**
+ * Summarises a run directory into {@code summary.json} and {@code summary.md}. Deterministic: the same samples and
+ * seed give byte-identical files. See {@code docs/reports.md} for the statistics.
+ */
+public final class Summaries {
+    /** The summary's JSON file name, in the run directory. */
+    public static final String JSON = "summary.json";
+    /** The summary's Markdown file name, in the run directory. */
+    public static final String MARKDOWN = "summary.md";
+
+    private Summaries() {
+    }
+
+    /**
+     * Reads {@code run.json}, {@code samples/**.jsonl} and {@code tasks/**.done}, then writes {@code summary.json}
+     * and {@code summary.md} atomically.
+     *
+     * @param runDir the run directory
+     * @return the summary that was written
+     * @throws IOException when a file cannot be read or written, or breaks the run-directory contract (the message
+     *                     names the file and line)
+     */
+    public static RunSummary write(Path runDir) throws IOException {
+        RunSummary summary = new SummaryBuilder().build(new RunReader().read(runDir));
+        AtomicFiles.write(runDir.resolve(JSON), Json.mapper().writeValueAsBytes(summary));
+        AtomicFiles.writeString(runDir.resolve(MARKDOWN), new SummaryMarkdown().render(summary));
+        return summary;
+    }
+
+    /**
+     * Reads back a {@code summary.json} written by {@link #write(Path)}.
+     *
+     * @param runDir the run directory
+     * @return the summary
+     * @throws IOException when it is missing or unreadable
+     */
+    public static RunSummary read(Path runDir) throws IOException {
+        Path file = runDir.resolve(JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": missing; summarise the run first (Summaries.write or harness report)");
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), RunSummary.class);
+        } catch (JacksonException e) {
+            throw new IOException(file + ": not a summary written by imlbench: " + e.getOriginalMessage(), e);
+        }
+    }
+}

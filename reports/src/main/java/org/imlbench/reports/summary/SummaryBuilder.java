@@ -1,0 +1,91 @@
+package org.imlbench.reports.summary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.imlbench.reports.GroupSummary;
+import org.imlbench.reports.Method;
+import org.imlbench.reports.RunSummary;
+import org.imlbench.reports.Splits;
+import org.imlbench.reports.TaskSummary;
+import org.imlbench.reports.run.DoneRecord;
+import org.imlbench.reports.run.RunData;
+import org.imlbench.reports.run.TaskFile;
+import org.imlbench.reports.stats.Bootstrap;
+
+/** Turns a run directory's samples into a {@link RunSummary}: tasks, then categories, then splits. */
+public final class SummaryBuilder {
+    /** Bootstrap resamples per estimate. */
+    public static final int RESAMPLES = 1000;
+    /** The intervals' confidence level. */
+    public static final double CONFIDENCE = 0.95;
+
+    private static final Comparator<TaskSummary> REPORT_ORDER = Comparator
+            .comparing(TaskSummary::split, Splits.COMPARATOR)
+            .thenComparing(TaskSummary::category)
+            .thenComparing(TaskSummary::task);
+
+    /**
+     * Summarises a run.
+     *
+     * @param data the run directory's contents
+     * @return the summary
+     */
+    public RunSummary build(RunData data) {
+        Bootstrap bootstrap = new Bootstrap(RESAMPLES, CONFIDENCE, data.info().seed());
+        TaskScorer scorer = new TaskScorer(bootstrap, data.info(), data.dir());
+        List<ScoredTask> scored = new ArrayList<>();
+        for (TaskEvidence evidence : evidence(data)) {
+            scored.add(scorer.score(evidence));
+        }
+        scored.sort(Comparator.comparing(ScoredTask::summary, REPORT_ORDER));
+
+        GroupAggregator aggregator = new GroupAggregator(bootstrap, data.info());
+        Set<String> roles = GroupAggregator.roles(scored);
+        Map<String, List<ScoredTask>> bySplit = new LinkedHashMap<>();
+        scored.forEach(t -> bySplit.computeIfAbsent(t.summary().split(), s -> new ArrayList<>()).add(t));
+        List<GroupSummary> categories = new ArrayList<>();
+        List<GroupSummary> splits = new ArrayList<>();
+        bySplit.forEach((split, tasks) -> {
+            Map<String, List<ScoredTask>> byCategory = new TreeMap<>();
+            tasks.forEach(t -> byCategory.computeIfAbsent(t.summary().category(), c -> new ArrayList<>()).add(t));
+            byCategory.forEach((category, members) -> categories.add(
+                    aggregator.aggregate(split, category, members, roles)));
+            splits.add(aggregator.aggregate(split, null, tasks, roles));
+        });
+        return new RunSummary(data.info(), method(data.info().seed()),
+                scored.stream().map(ScoredTask::summary).toList(), categories, splits);
+    }
+
+    private static List<TaskEvidence> evidence(RunData data) {
+        Map<String, TaskEvidence> byKey = new TreeMap<>();
+        for (TaskFile file : data.files()) {
+            byKey.computeIfAbsent(file.split() + "\n" + file.task(), k -> new TaskEvidence(file.split(), file.task()))
+                    .files.put(file.role(), file);
+        }
+        for (DoneRecord done : data.done()) {
+            byKey.computeIfAbsent(done.split() + "\n" + done.task(), k -> new TaskEvidence(done.split(), done.task()))
+                    .done.put(done.role(), done);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static Method method(long seed) {
+        return new Method(RESAMPLES, CONFIDENCE, seed,
+                "every value is in [0, 1]; summary.md and the HTML reports show values ×100",
+                "per task: bbh_exact_match for BIG-Bench Hard tasks, accuracy (rank classification) for option "
+                        + "tasks, rouge_l for generation tasks; if that metric was not reported, the first reported of "
+                        + String.join(", ", HeadlineMetric.FALLBACK),
+                "task: mean over scored samples (missing predictions are counted, not scored); category and split: "
+                        + "macro average over tasks (each task weighs the same, as in OPT-IML), '" + GroupSummary.SCORE
+                        + "' averaging each task's headline metric; 95% percentile bootstrap intervals with "
+                        + RESAMPLES + " seeded resamples, resampling samples within each task (stratified)",
+                "tuned - base per instance, matched by instance id over instances both models scored; paired "
+                        + "bootstrap of the mean difference per task, of the macro average over tasks per category "
+                        + "and split; significantly worse = the whole 95% interval of the difference below 0");
+    }
+}
