@@ -1,0 +1,30 @@
+package org.imlbench.metrics;
+
+import org.imlbench.api.Prediction;
+import org.imlbench.api.Sample;
+
+/**
+ * {@code accuracy_per_token}: rank classification with each option's log-likelihood divided by its continuation's
+ * token count. Needs option scores.
+ */
+public final class AccuracyPerToken extends RankAccuracy {
+    /** Creates the metric. */
+    public AccuracyPerToken() {
+        super("accuracy_per_token", Prediction.LengthNormalization.PER_TOKEN);
+    }
+
+    @Override
+    public String description() {
+        return "Rank classification accuracy, log-likelihood per token of each option";
+    }
+
+    @Override
+    public boolean accepts(Prediction prediction) {
+        return prediction instanceof Prediction.Ranked;
+    }
+
+    @Override
+    public double score(Sample sample) {
+        return scoreRanked(sample);
+    }
+}
