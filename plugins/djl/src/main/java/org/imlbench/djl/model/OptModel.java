@@ -7,6 +7,7 @@ import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.imlbench.djl.checkpoint.Checkpoint;
+import org.imlbench.djl.checkpoint.CheckpointWriter;
 import org.imlbench.djl.checkpoint.OptConfig;
 import org.imlbench.djl.checkpoint.TensorData;
 
@@ -240,14 +241,27 @@ public final class OptModel implements AutoCloseable {
     }
 
     /**
-     * Writes the model as a Hugging Face checkpoint directory.
+     * Writes the model as a Hugging Face checkpoint directory ({@code config.json}, float32 {@code model.safetensors}
+     * with Hugging Face tensor names) that {@link org.imlbench.djl.checkpoint.Checkpoints#open} reads back.
      *
-     * @param dir the target directory (created)
+     * @param dir the target directory (created or replaced atomically)
      * @param tokenizerSourceDir a directory whose tokenizer files are copied alongside, or null
      * @throws IOException when writing fails
      */
     public void save(Path dir, Path tokenizerSourceDir) throws IOException {
-        OptSaver.save(this, dir, tokenizerSourceDir);
+        CheckpointWriter writer = new CheckpointWriter(config);
+        save(dir, tokenizerSourceDir == null ? writer : writer.withTokenizerFrom(tokenizerSourceDir));
+    }
+
+    /**
+     * Writes the model with a writer that may carry extra files (e.g. an embedded tokenizer).
+     *
+     * @param dir the target directory (created or replaced atomically)
+     * @param writer the writer, configured with this model's config
+     * @throws IOException when writing fails
+     */
+    public void save(Path dir, CheckpointWriter writer) throws IOException {
+        OptSaver.save(this, dir, writer);
     }
 
     /** Frees every parameter. */
