@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.imlbench.harness.plugins.PluginFailure;
 import org.imlbench.harness.plugins.PluginLoadException;
 import org.imlbench.harness.plugins.PluginRegistry;
@@ -33,18 +34,36 @@ public final class Main {
     private final PrintStream err;
     private final Map<String, String> env;
     private final Path workDir;
+    private final Supplier<List<CliCommand>> commandSupplier;
 
     /**
+     * A CLI with the commands of {@link Commands#all()}.
+     *
      * @param out standard output
      * @param err standard error
      * @param env the environment ({@value #PLUGINS_ENV} is read from it)
      * @param workDir the directory relative paths are resolved against
      */
     public Main(PrintStream out, PrintStream err, Map<String, String> env, Path workDir) {
+        this(out, err, env, workDir, Commands::all);
+    }
+
+    /**
+     * A CLI with other commands (for tests).
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment ({@value #PLUGINS_ENV} is read from it)
+     * @param workDir the directory relative paths are resolved against
+     * @param commands makes fresh instances of the commands, for each {@link #run}
+     */
+    public Main(PrintStream out, PrintStream err, Map<String, String> env, Path workDir,
+                Supplier<List<CliCommand>> commands) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.workDir = workDir;
+        this.commandSupplier = commands;
     }
 
     /**
@@ -69,7 +88,7 @@ public final class Main {
         Map<String, CliCommand> commands = new LinkedHashMap<>();
         Map<String, CommandOptions> options = new LinkedHashMap<>();
         JCommander parser = JCommander.newBuilder().programName(PROGRAM).addObject(globals).build();
-        for (CliCommand command : Commands.all()) {
+        for (CliCommand command : commandSupplier.get()) {
             CommandOptions wrapped = new CommandOptions(command);
             commands.put(command.name(), command);
             options.put(command.name(), wrapped);

@@ -40,9 +40,17 @@ public final class PluginRegistry {
      * @throws PluginLoadException in strict mode, for the first failure
      */
     public static PluginRegistry discover(List<Path> pluginDirs, boolean strict) {
+        return discover(PluginRegistry.class.getClassLoader(), pluginDirs, strict);
+    }
+
+    /**
+     * As {@link #discover(List, boolean)}, with the built-in plugins looked up through {@code builtIns} (tests use
+     * a loader over freshly compiled providers).
+     */
+    static PluginRegistry discover(ClassLoader builtIns, List<Path> pluginDirs, boolean strict) {
         Collector collector = new Collector(strict);
         for (PluginKind kind : PluginKind.values()) {
-            ProviderScanner.scan(kind, ServiceLoader.load(kind.service(), PluginRegistry.class.getClassLoader()),
+            ProviderScanner.scan(kind, ServiceLoader.load(kind.service(), builtIns),
                     type -> true, type -> PluginDescriptor.BUILT_IN, collector::add, collector::fail);
         }
         for (Path dir : pluginDirs) {
