@@ -3,13 +3,16 @@ package org.imlbench.metrics.text;
 import java.util.Optional;
 
 /**
- * Reads the answer out of a BIG-Bench Hard generation, as lm-evaluation-harness's {@code bbh} tasks do.
+ * Reads the answer out of a BIG-Bench Hard generation.
  *
  * <ul>
- *   <li>Chain of thought: the text after the <em>last</em> {@value #MARKER} (case-sensitive, like lm-evaluation-harness's
- *       {@code (?<=the answer is )} filter and the "So the answer is (A)." wording of BBH's {@code cot-prompts}), up to
- *       the end of that line, trimmed, with one trailing period removed and trimmed again. Without the marker there is
- *       no answer (lm-evaluation-harness's {@code [invalid]}), which never equals a target.</li>
+ *   <li>Chain of thought: the text after the <em>last</em> {@value #MARKER}, up to the end of that line, trimmed,
+ *       with one trailing period removed and trimmed again. The marker is case-sensitive, like
+ *       lm-evaluation-harness's {@code (?<=the answer is )(.*)(?=.)} filter and the "So the answer is (A)." wording of
+ *       BBH's {@code cot-prompts}. Taking the last occurrence (as chain-of-thought-hub's
+ *       {@code split('answer is ')[-1]} does) lets a model correct itself; lm-evaluation-harness takes the first, and
+ *       the two differ only when the marker appears twice. Without the marker there is no answer (lm-evaluation-
+ *       harness's {@code [invalid]}), which never equals a target.</li>
  *   <li>Direct: the output's first non-blank line, trimmed (lm-evaluation-harness's zero-shot filter keeps the first
  *       line and strips it; leading blank lines are skipped here so that a model opening with a newline is not
  *       scored on an empty line).</li>
