@@ -1,0 +1,63 @@
+package org.imlbench.djl.inference;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.imlbench.djl.model.OptModel;
+
+/**
+ * Log-probabilities of chosen next tokens, computed from hidden states of only the positions that need them: the
+ * output projection over the vocabulary is the costliest single step of scoring, so it never runs on positions whose
+ * prediction nobody reads. Rows are projected in chunks to bound the memory of {@code [rows, vocab]} logits.
+ */
+final class TokenLogProbs {
+    /** Rows per output-projection chunk. */
+    private static final int CHUNK = 512;
+
+    private TokenLogProbs() {
+    }
+
+    /** The results for N rows: per row, the log-probability of each target, and the argmax token. */
+    record Result(float[][] logProbs, long[] argmax) {
+    }
+
+    /**
+     * @param model the model whose output projection to use
+     * @param hiddenRows {@code [N, P]} final hidden states
+     * @param targets per row, the token ids whose log-probabilities are wanted (one or more)
+     * @return per row the targets' log-probabilities and the row's argmax
+     */
+    static Result compute(OptModel model, NDArray hiddenRows, int[][] targets) {
+        int n = targets.length;
+        float[][] logProbs = new float[n][];
+        long[] argmax = new long[n];
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            try (NDManager scope = hiddenRows.getManager().newSubManager()) {
+                NDArray rows = hiddenRows.get(from + ":" + to);
+                rows.attach(scope);
+                NDArray logits = model.logits(rows);
+                NDArray logSoftmax = logits.logSoftmax(-1);
+                int width = 1;
+                for (int r = from; r < to; r++) {
+                    width = Math.max(width, targets[r].length);
+                }
+                long[] index = new long[(to - from) * width];
+                for (int r = from; r < to; r++) {
+                    for (int k = 0; k < targets[r].length; k++) {
+                        index[(r - from) * width + k] = targets[r][k];
+                    }
+                }
+                float[] picked = logSoftmax.gather(scope.create(index, new Shape(to - from, width)), 1)
+                        .toFloatArray();
+                long[] best = logits.argMax(-1).toLongArray();
+                for (int r = from; r < to; r++) {
+                    logProbs[r] = java.util.Arrays.copyOfRange(picked, (r - from) * width,
+                            (r - from) * width + targets[r].length);
+                    argmax[r] = best[r - from];
+                }
+            }
+        }
+        return new Result(logProbs, argmax);
+    }
+}
