@@ -63,6 +63,16 @@ class AccuracyMetricsTest {
     }
 
     @Test
+    void accuracyReadsTheAnswerOutOfChainOfThoughtText() {
+        Instance instance = Instance.choice("1", "q", "(A)", List.of("(A)", "(B)"));
+        assertEquals(1.0, accuracy.score(Samples.text("bbh", "bbh-cot", instance,
+                "(B) looks wrong. So the answer is (A).")));
+        assertEquals(0.0, accuracy.score(Samples.text("bbh", "bbh-cot", instance, "(A)")));
+        // other formats compare the whole text
+        assertEquals(0.0, accuracy.score(Samples.text("bbh", "bbh-direct", instance, "So the answer is (A).")));
+    }
+
+    @Test
     void lengthNormalizedAccuraciesNeedOptionScores() {
         Prediction text = new Prediction.Text("Yes");
         Prediction ranked = withAnswer("a").prediction();
