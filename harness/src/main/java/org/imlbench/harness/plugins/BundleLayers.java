@@ -47,7 +47,7 @@ final class BundleLayers {
         } catch (RuntimeException | LinkageError e) {
             // FindException (corrupt jar, bad descriptor), ResolutionException (missing module, split package),
             // LayerInstantiationException (package clash in one loader) and SecurityException all land here.
-            throw new BundleException(OneLine.of(e));
+            throw new BundleException(OneLine.chain(e));
         }
     }
 
