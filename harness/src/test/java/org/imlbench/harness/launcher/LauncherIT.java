@@ -108,6 +108,30 @@ class LauncherIT {
     }
 
     @Test
+    void theDroppedInPluginsTasksAreShown() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("plugins"));
+        exampleJar(dir);
+
+        Launcher.Result result = launcher.run("--plugins", dir.toString(), "tasks", "--tasks", "arithmetic",
+                "--task-option", "instances=7", "--json");
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonNode tasks = new ObjectMapper().readTree(result.out()).get("tasks");
+        Map<String, String> categories = new HashMap<>();
+        Map<String, Integer> instances = new HashMap<>();
+        tasks.forEach(task -> {
+            categories.put(task.get("id").asText(), task.get("category").asText());
+            instances.put(task.get("id").asText(), task.get("instances").asInt());
+        });
+        assertEquals(Map.of("arithmetic/addition", "Arithmetic", "arithmetic/parity", "Number Properties"),
+                categories, result.toString());
+        assertEquals(Map.of("arithmetic/addition", 7, "arithmetic/parity", 7), instances, result.toString());
+
+        Launcher.Result text = launcher.run("--plugins", dir.toString(), "tasks", "--tasks", "arithmetic");
+        assertEquals(0, text.exitCode(), text.toString());
+        assertTrue(text.out().contains("Number Properties"), text.toString());
+    }
+
+    @Test
     void twoPluginsBundlingTwoVersionsOfOneLibraryEachSeeTheirOwn() throws Exception {
         Path dir = Files.createDirectories(temp.resolve("plugins"));
         for (String version : List.of("1.0", "2.0")) {
