@@ -10,7 +10,11 @@ public final class Commands {
     /** @return a fresh instance of every subcommand (one line each) */
     public static List<CliCommand> all() {
         return List.of(
-                new PluginsCommand()
+                new PluginsCommand(),
+                new RunCommand(),
+                new EvalCommand(),
+                new TasksCommand(),
+                new ReportCommand()
         );
     }
 }

@@ -1,0 +1,96 @@
+package org.imlbench.harness.run;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.Task;
+
+/**
+ * Evaluates one model on every evaluation split of a benchmark, task by task, writing each task's samples and
+ * completion marker as soon as it is done. Tasks already marked done (by an interrupted run being resumed) are
+ * skipped, so a resumed run does the remaining work only and ends with the same files.
+ */
+public final class ModelPhase {
+    private final RunDirectory runDirectory;
+    private final TaskEvaluator evaluator;
+    private final ConsoleProgress progress;
+
+    /**
+     * @param runDirectory where results go
+     * @param evaluator evaluates one task
+     * @param progress draws the bars
+     */
+    public ModelPhase(RunDirectory runDirectory, TaskEvaluator evaluator, ConsoleProgress progress) {
+        this.runDirectory = runDirectory;
+        this.evaluator = evaluator;
+        this.progress = progress;
+    }
+
+    /**
+     * The counts of one model's evaluation.
+     *
+     * @param tasks tasks evaluated in all (including those finished earlier)
+     * @param failed tasks whose evaluation failed
+     * @param missing instances without a prediction
+     */
+    public record Outcome(int tasks, int failed, int missing) {
+    }
+
+    /**
+     * Evaluates the model.
+     *
+     * @param model the loaded model
+     * @param role its role ({@code base}, {@code tuned}, {@code model})
+     * @param benchmark the splits
+     * @return the counts
+     * @throws IOException when results cannot be written
+     */
+    public Outcome evaluate(LanguageModel model, String role, Benchmark benchmark) throws IOException {
+        int tasks = 0;
+        int failed = 0;
+        int missing = 0;
+        for (Map.Entry<String, List<Task>> split : benchmark.evaluation().entrySet()) {
+            long total = split.getValue().stream().mapToLong(t -> t.instances().size()).sum();
+            try (ConsoleProgress.Bar bar = progress.start(role + " · " + split.getKey(), total, "inst")) {
+                long before = 0;
+                for (Task task : split.getValue()) {
+                    TaskOutcome outcome = runDirectory.finished(split.getKey(), role, task.id())
+                            .orElse(null);
+                    if (outcome == null) {
+                        outcome = evaluateTask(model, role, split.getKey(), task, benchmark.prompts(), bar, before);
+                    }
+                    tasks++;
+                    failed += outcome.failed() ? 1 : 0;
+                    missing += outcome.missing();
+                    before += task.instances().size();
+                    bar.stepTo(before);
+                }
+            }
+        }
+        return new Outcome(tasks, failed, missing);
+    }
+
+    /**
+     * A task whose evaluation throws is recorded as failed (Allure shows it as broken) and the run goes on: one
+     * bad task must not cost the results of all the others.
+     */
+    private TaskOutcome evaluateTask(LanguageModel model, String role, String split, Task task,
+                                     PromptSource prompts, ConsoleProgress.Bar bar, long before) throws IOException {
+        bar.message(task.id());
+        TaskOutcome outcome;
+        List<SampleRecord> samples;
+        try {
+            samples = evaluator.evaluate(model, task, prompts, split, role,
+                    (done, total) -> bar.stepTo(before + done));
+            int missing = (int) samples.stream().filter(SampleRecord::missing).count();
+            outcome = new TaskOutcome(task.id(), samples.size(), missing, null);
+        } catch (RuntimeException | IOException e) {
+            samples = List.of();
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            outcome = new TaskOutcome(task.id(), 0, 0, cause);
+        }
+        runDirectory.writeTask(split, role, outcome, samples);
+        return outcome;
+    }
+}

@@ -1,0 +1,44 @@
+package org.imlbench.harness.run;
+
+import java.util.List;
+import java.util.Map;
+import org.imlbench.api.TuningConfig;
+
+/**
+ * The fully resolved configuration of a {@code harness run} or {@code harness eval}: every default filled in, so
+ * that {@code --config run.json} reproduces the run exactly. Stored under {@code "config"} in {@code run.json}.
+ *
+ * @param command {@code run} or {@code eval}
+ * @param tasks the {@code --tasks KIND[=PATH]} arguments
+ * @param splitSpec the split spec file, or null for the task source's default spec
+ * @param seed the seed for splits, demonstrations, tuning and bootstrap
+ * @param format the prompt format
+ * @param shots demonstrations per prompt
+ * @param limit the most instances evaluated per task, or null for the split spec's caps
+ * @param backend the model backend
+ * @param model the base model (run) or the evaluated model (eval)
+ * @param tuned an existing tuned model to compare against instead of tuning, or null
+ * @param device the device
+ * @param backendOptions backend-specific options
+ * @param maxNewTokens the generation limit
+ * @param metrics the metrics to report, or empty for every metric that applies
+ * @param allowOverlap accept splits in which an evaluation input equals a training input
+ * @param skipBadTasks skip unreadable task files instead of failing
+ * @param tuning the tuning recipe (run without {@code tuned} only), or null
+ */
+public record RunConfig(String command, List<String> tasks, String splitSpec, long seed, String format, int shots,
+                        Integer limit, String backend, String model, String tuned, String device,
+                        Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
+                        boolean allowOverlap, boolean skipBadTasks, TuningConfig tuning) {
+    /** Copies the collections. */
+    public RunConfig {
+        tasks = List.copyOf(tasks);
+        backendOptions = Map.copyOf(backendOptions);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** @return whether this run tunes the base model itself */
+    public boolean tunes() {
+        return "run".equals(command) && tuned == null;
+    }
+}

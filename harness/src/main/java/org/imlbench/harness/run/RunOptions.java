@@ -1,0 +1,129 @@
+package org.imlbench.harness.run;
+
+import com.beust.jcommander.DynamicParameter;
+import com.beust.jcommander.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imlbench.api.GenerateRequest;
+import org.imlbench.api.TuningConfig;
+
+/**
+ * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
+ * configuration read with {@code --config run.json} is overridden only by what the user typed.
+ */
+public final class RunOptions {
+    /** The model {@code harness run} uses when none is given: the embedded OPT of the djl backend. */
+    public static final String EMBEDDED_MODEL = "embedded";
+
+    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
+            + "csv=FILE, or a plugin's kind). Default: synthetic")
+    List<String> tasks;
+    @Parameter(names = "--split", description = "Split spec file (JSON); default: the task source's own spec")
+    String split;
+    @Parameter(names = "--seed", description = "Seed for splits, demonstrations, tuning and bootstrap. Default: 1")
+    Long seed;
+    @Parameter(names = "--format", description = "Prompt format plugin. Default: optiml")
+    String format;
+    @Parameter(names = "--shots", description = "Demonstrations per prompt. Default: 0")
+    Integer shots;
+    @Parameter(names = "--limit", description = "Evaluate at most N instances per task")
+    Integer limit;
+    @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
+    String backend;
+    @Parameter(names = "--model", description = "Model: a checkpoint directory, a hub id (facebook/opt-125m) or "
+            + "'embedded'. Default: embedded")
+    String model;
+    @Parameter(names = "--device", description = "cpu, gpu, gpu:0 or gpu:0,1. Default: cpu")
+    String device;
+    @DynamicParameter(names = "--backend-option", description = "Backend option key=value, repeatable")
+    Map<String, String> backendOptions = new LinkedHashMap<>();
+    @Parameter(names = "--max-new-tokens", description = "Generation limit. Default: 256 (32 for the embedded model)")
+    Integer maxNewTokens;
+    @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
+    List<String> metrics;
+    @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
+            + "training input")
+    Boolean allowOverlap;
+    @Parameter(names = "--skip-bad-tasks", description = "Skip unreadable task files, reporting each")
+    Boolean skipBadTasks;
+
+    /**
+     * Resolves the configuration: a value typed on the command line wins, then the value of {@code base} (read from
+     * {@code --config}), then the default.
+     *
+     * @param command {@code run} or {@code eval}
+     * @param base a configuration read from a file, or null
+     * @param tuned the {@code --tuned} model, or null
+     * @param tuning the tuning recipe when the run tunes, or null
+     * @return the resolved configuration
+     */
+    public RunConfig resolve(String command, RunConfig base, String tuned, TuningConfig tuning) {
+        String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
+        boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
+        Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());
+        options.putAll(backendOptions);
+        return new RunConfig(command,
+                pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")),
+                pick(split, base == null ? null : base.splitSpec(), null),
+                pick(seed, base == null ? null : base.seed(), 1L),
+                pick(format, base == null ? null : base.format(), "optiml"),
+                pick(shots, base == null ? null : base.shots(), 0),
+                pick(limit, base == null ? null : base.limit(), null),
+                pick(backend, base == null ? null : base.backend(), "djl"),
+                resolvedModel,
+                tuned,
+                pick(device, base == null ? null : base.device(), "cpu"),
+                options,
+                pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
+                        embedded ? 32 : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
+                pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
+                pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
+                pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
+                tuning);
+    }
+
+    /** @return the model as typed, or null */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * Sets the model when a command derives it from another option (eval's --predictions).
+     *
+     * @param name the model's name
+     */
+    public void model(String name) {
+        this.model = name;
+    }
+
+    /**
+     * Adds a backend option as if typed with --backend-option.
+     *
+     * @param key the option
+     * @param value its value
+     */
+    public void backendOption(String key, String value) {
+        backendOptions.put(key, value);
+    }
+
+    private static List<String> splitCommas(List<String> values) {
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static <T> T pick(T typed, T fromFile, T fallback) {
+        if (typed != null) {
+            return typed;
+        }
+        return fromFile != null ? fromFile : fallback;
+    }
+}

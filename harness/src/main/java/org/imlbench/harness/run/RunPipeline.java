@@ -1,0 +1,162 @@
+package org.imlbench.harness.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.Metric;
+import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.TuningProgress;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.harness.plugins.PluginRegistry;
+
+/**
+ * The main job: build the benchmark, evaluate the base model on every split, tune it, evaluate the tuned model,
+ * write the run directory and its reports. {@code harness eval} is the same path with one model and no tuning.
+ *
+ * <p>Every phase leaves durable markers in the run directory, so {@code --resume RUN_DIR} redoes only what an
+ * interrupted run had not finished and ends with the same results.
+ */
+public final class RunPipeline {
+    private final PluginRegistry plugins;
+    private final BenchmarkFactory benchmarks;
+    private final RunReports reports;
+    private final ConsoleProgress progress;
+    private final PrintStream out;
+    private final ObjectMapper json;
+
+    /**
+     * @param plugins the discovered plugins
+     * @param benchmarks builds the splits
+     * @param reports writes summaries and reports
+     * @param progress draws progress bars
+     * @param out where phase headlines go
+     * @param json the mapper for every file of the run
+     */
+    public RunPipeline(PluginRegistry plugins, BenchmarkFactory benchmarks, RunReports reports,
+                       ConsoleProgress progress, PrintStream out, ObjectMapper json) {
+        this.plugins = plugins;
+        this.benchmarks = benchmarks;
+        this.reports = reports;
+        this.progress = progress;
+        this.out = out;
+        this.json = json;
+    }
+
+    /**
+     * Runs (or resumes) a run.
+     *
+     * @param config the resolved configuration
+     * @param runDir the run directory; when it already holds a run of the same configuration, finished work is kept
+     * @return the run directory
+     * @throws IOException when a phase fails
+     */
+    public Path run(RunConfig config, Path runDir) throws IOException {
+        RunDirectory dir = new RunDirectory(runDir, json);
+        RunManifest manifest = startManifest(config, dir);
+        ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
+        if (config.tunes() && !backend.canTune()) {
+            throw new IllegalArgumentException("backend '" + config.backend() + "' cannot tune; give --tuned MODEL "
+                    + "to compare two existing models");
+        }
+        Benchmark benchmark = benchmarks.build(config);
+        out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
+                benchmark.evaluation().keySet(), benchmark.training().size());
+        List<Metric> metrics = selectMetrics(config);
+        ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
+                progress);
+        Map<String, String> options = config.backendOptions();
+
+        String firstRole = "eval".equals(config.command()) ? "model" : "base";
+        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
+                phase, dir, manifest);
+        if ("run".equals(config.command())) {
+            String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
+            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned", benchmark,
+                    phase, dir, manifest);
+        }
+        reports.write(dir.root(), out);
+        return dir.root();
+    }
+
+    private RunManifest startManifest(RunConfig config, RunDirectory dir) throws IOException {
+        if (Files.isRegularFile(dir.runJson())) {
+            RunManifest previous = json.readValue(dir.runJson().toFile(), RunManifest.class);
+            if (!previous.config().equals(config)) {
+                throw new IllegalArgumentException(dir.runJson() + ": holds another configuration; resume with "
+                        + "--resume " + dir.root() + " and no other options, or choose a new --out");
+            }
+            out.println("resuming " + dir.root());
+            return previous;
+        }
+        Files.createDirectories(dir.root());
+        String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
+                Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
+        AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(manifest));
+        return manifest;
+    }
+
+    private RunManifest evaluate(ModelBackend backend, ModelRequest request, String role, Benchmark benchmark,
+                                 ModelPhase phase, RunDirectory dir, RunManifest manifest) throws IOException {
+        out.println("loading " + role + " model " + request.model() + " (" + backend.name() + ", "
+                + request.device() + ")");
+        try (LanguageModel model = backend.load(request)) {
+            model.expect(benchmark.knownInstances());
+            RunManifest updated = manifest.withModel(role, model.info());
+            AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(updated));
+            ModelPhase.Outcome outcome = phase.evaluate(model, role, benchmark);
+            out.printf("%s: %d tasks, %d failed, %d missing predictions%n", role, outcome.tasks(), outcome.failed(),
+                    outcome.missing());
+            return updated;
+        }
+    }
+
+    private Path tune(ModelBackend backend, RunConfig config, Benchmark benchmark, RunDirectory dir)
+            throws IOException {
+        Optional<Path> done = dir.tunedCheckpoint();
+        if (done.isPresent()) {
+            out.println("tuning already finished: " + done.get());
+            return done.get();
+        }
+        if (benchmark.training().isEmpty()) {
+            throw new IllegalArgumentException("the training split is empty: every category is held out");
+        }
+        out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
+                config.tuning().steps());
+        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
+                config.backendOptions()), dir.tuningDir(), benchmark.training(), config.tuning(), true);
+        TuningResult result;
+        try (ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
+            result = backend.tune(request, (TuningProgress p) -> {
+                bar.stepTo(p.step());
+                bar.message(String.format("loss %.4f lr %.2e %.0f tok/s", p.loss(), p.learningRate(),
+                        p.tokensPerSecond()));
+            });
+        }
+        List<TuningProgress> curve = result.lossCurve();
+        if (!curve.isEmpty()) {
+            out.printf("tuned in %.0f s: loss %.4f -> %.4f%n", result.seconds(), curve.get(0).loss(),
+                    curve.get(curve.size() - 1).loss());
+        }
+        dir.markTuned(result.checkpoint());
+        return result.checkpoint();
+    }
+
+    private List<Metric> selectMetrics(RunConfig config) {
+        List<Metric> all = plugins.all(Metric.class);
+        if (config.metrics().isEmpty()) {
+            return all;
+        }
+        return config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+    }
+}
