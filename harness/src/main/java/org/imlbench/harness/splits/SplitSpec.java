@@ -1,0 +1,228 @@
+package org.imlbench.harness.splits;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How to cut tasks into a training set and the three evaluation {@link Split}s: a small JSON document that users copy
+ * and edit ({@code --split FILE}). Every field is optional in the file; missing ones take the defaults of
+ * {@link #defaults()}.
+ *
+ * <pre>{@code
+ * {
+ *   "description": "what this split is for",
+ *   "heldOutCategories": ["Textual Entailment"],       // fully held out
+ *   "heldOutTasks": ["niv2/task1332_check_leap_year"], // held out from seen categories (partially supervised)
+ *   "excludedTasks": [],                               // neither tuned nor evaluated
+ *   "evalInstancesPerTunedTask": 50,                   // kept out of training for the fully-supervised split
+ *   "trainCapPerTask": 1000,                           // EPS cap on training instances per task (0: no cap)
+ *   "evalCapPerTask": 100,                             // evaluated instances per held-out task (0: all)
+ *   "heldOutSelection": "first",                       // first N (official NIv2 evaluation) or "random"
+ *   "useNiv2SplitLists": true                          // NIv2 test-list tasks held out, excluded-list dropped
+ * }
+ * }</pre>
+ *
+ * @param description free text shown by {@code harness tasks}
+ * @param heldOutCategories categories whose tasks are never tuned on (the fully held-out split)
+ * @param heldOutTasks task ids held out of tuning although their categories are tuned on (partially supervised);
+ *                     a listed task whose category has no tuned task is evaluated as fully held out
+ * @param excludedTasks task ids dropped entirely
+ * @param evalInstancesPerTunedTask how many instances of each tuned task are kept for the fully-supervised split;
+ *                                  never more than half of a task's instances
+ * @param trainCapPerTask the most training instances of one task, drawn at random with the seed (examples-
+ *                        proportional mixing with a cap, "EPS"); 0 for no cap
+ * @param evalCapPerTask the most evaluated instances of one held-out task; 0 for all
+ * @param heldOutSelection which instances of a held-out task are evaluated when there are more than the cap
+ * @param useNiv2SplitLists whether tasks tagged by the {@code niv2} provider from {@code splits/default/*.txt} are
+ *                          honoured: {@code test} tasks are held out, {@code excluded} tasks dropped
+ */
+@JsonPropertyOrder({"description", "heldOutCategories", "heldOutTasks", "excludedTasks", "evalInstancesPerTunedTask",
+        "trainCapPerTask", "evalCapPerTask", "heldOutSelection", "useNiv2SplitLists"})
+public record SplitSpec(String description, List<String> heldOutCategories, List<String> heldOutTasks,
+                        List<String> excludedTasks, int evalInstancesPerTunedTask, int trainCapPerTask,
+                        int evalCapPerTask, Selection heldOutSelection, boolean useNiv2SplitLists) {
+    /** The task attribute the {@code niv2} provider sets from the NIv2 split lists. */
+    public static final String NIV2_SPLIT_ATTRIBUTE = "niv2-split";
+    /** Default number of fully-supervised evaluation instances per tuned task. */
+    public static final int DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK = 50;
+    /** Default evaluation cap per held-out task: the official NIv2 evaluation's first 100 instances. */
+    public static final int DEFAULT_EVAL_CAP = 100;
+    /** Default EPS cap. */
+    public static final int DEFAULT_TRAIN_CAP = 1000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** Which instances of a held-out task are evaluated when it has more than {@code evalCapPerTask}. */
+    public enum Selection {
+        /** The first ones, in source order (the official NIv2 evaluation). */
+        FIRST,
+        /** A sample drawn with the seed. */
+        RANDOM;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        static Selection parse(String value) {
+            for (Selection s : values()) {
+                if (s.json().equals(value)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("heldOutSelection must be \"first\" or \"random\": " + value);
+        }
+    }
+
+    /** Copies the lists, fills in defaults for missing values and checks the ranges. */
+    public SplitSpec {
+        description = description == null ? "" : description;
+        heldOutCategories = List.copyOf(heldOutCategories == null ? List.of() : heldOutCategories);
+        heldOutTasks = List.copyOf(heldOutTasks == null ? List.of() : heldOutTasks);
+        excludedTasks = List.copyOf(excludedTasks == null ? List.of() : excludedTasks);
+        heldOutSelection = heldOutSelection == null ? Selection.FIRST : heldOutSelection;
+        if (evalInstancesPerTunedTask < 0 || trainCapPerTask < 0 || evalCapPerTask < 0) {
+            throw new IllegalArgumentException("evalInstancesPerTunedTask, trainCapPerTask and evalCapPerTask must be "
+                    + ">= 0");
+        }
+    }
+
+    /**
+     * Jackson's entry point: absent numbers take their defaults rather than 0.
+     */
+    @JsonCreator
+    static SplitSpec fromJson(@JsonProperty("description") String description,
+                              @JsonProperty("heldOutCategories") List<String> heldOutCategories,
+                              @JsonProperty("heldOutTasks") List<String> heldOutTasks,
+                              @JsonProperty("excludedTasks") List<String> excludedTasks,
+                              @JsonProperty("evalInstancesPerTunedTask") Integer evalInstancesPerTunedTask,
+                              @JsonProperty("trainCapPerTask") Integer trainCapPerTask,
+                              @JsonProperty("evalCapPerTask") Integer evalCapPerTask,
+                              @JsonProperty("heldOutSelection") Selection heldOutSelection,
+                              @JsonProperty("useNiv2SplitLists") Boolean useNiv2SplitLists) {
+        return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks,
+                Objects.requireNonNullElse(evalInstancesPerTunedTask, DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK),
+                Objects.requireNonNullElse(trainCapPerTask, DEFAULT_TRAIN_CAP),
+                Objects.requireNonNullElse(evalCapPerTask, DEFAULT_EVAL_CAP),
+                heldOutSelection, Objects.requireNonNullElse(useNiv2SplitLists, false));
+    }
+
+    /**
+     * The spec used when neither {@code --split} nor any task source gives one: nothing held out, every task
+     * tuned on with {@value #DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK} instances kept for evaluation.
+     *
+     * @return the default spec
+     */
+    public static SplitSpec defaults() {
+        return new SplitSpec("default: every task tuned, " + DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK
+                + " instances of each kept for evaluation", List.of(), List.of(), List.of(),
+                DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK, DEFAULT_TRAIN_CAP, DEFAULT_EVAL_CAP, Selection.FIRST, false);
+    }
+
+    /**
+     * Parses a spec.
+     *
+     * @param json the JSON text
+     * @param origin where it comes from, for messages (a file name or a task source)
+     * @return the spec
+     * @throws SplitSpecException naming the origin, line and problem
+     */
+    public static SplitSpec parse(String json, String origin) throws SplitSpecException {
+        try {
+            SplitSpec spec = MAPPER.readValue(json, SplitSpec.class);
+            if (spec == null) {
+                throw new SplitSpecException(origin + ": empty split spec");
+            }
+            return spec;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String what = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            throw new SplitSpecException(origin + ": " + where + what, e);
+        }
+    }
+
+    /**
+     * Reads a spec file.
+     *
+     * @param file the file
+     * @return the spec
+     * @throws SplitSpecException when it cannot be read or parsed
+     */
+    public static SplitSpec read(Path file) throws SplitSpecException {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new SplitSpecException(file + ": cannot read split spec: " + e, e);
+        }
+    }
+
+    /**
+     * Combines the specs of several task sources (loaded together): held-out and excluded lists are united; each
+     * number and the selection come from the first spec; NIv2 split lists are honoured when any spec asks for it.
+     *
+     * @param specs at least one spec, in {@code --tasks} order
+     * @return the combined spec
+     */
+    public static SplitSpec merge(List<SplitSpec> specs) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("no split spec to merge");
+        }
+        if (specs.size() == 1) {
+            return specs.get(0);
+        }
+        SplitSpec first = specs.get(0);
+        List<String> descriptions = new ArrayList<>();
+        LinkedHashSet<String> categories = new LinkedHashSet<>();
+        LinkedHashSet<String> tasks = new LinkedHashSet<>();
+        LinkedHashSet<String> excluded = new LinkedHashSet<>();
+        boolean niv2 = false;
+        for (SplitSpec s : specs) {
+            if (!s.description().isBlank()) {
+                descriptions.add(s.description());
+            }
+            categories.addAll(s.heldOutCategories());
+            tasks.addAll(s.heldOutTasks());
+            excluded.addAll(s.excludedTasks());
+            niv2 |= s.useNiv2SplitLists();
+        }
+        return new SplitSpec(String.join(" + ", descriptions), List.copyOf(categories), List.copyOf(tasks),
+                List.copyOf(excluded), first.evalInstancesPerTunedTask(), first.trainCapPerTask(),
+                first.evalCapPerTask(), first.heldOutSelection(), niv2);
+    }
+
+    /** @return the spec as indented JSON, in the file format */
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a split spec", e);
+        }
+    }
+}

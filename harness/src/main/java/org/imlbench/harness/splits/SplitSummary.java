@@ -1,0 +1,105 @@
+package org.imlbench.harness.splits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.imlbench.api.Task;
+
+/**
+ * Task and instance counts of the training set and each evaluation split, per category: what
+ * {@code harness tasks} prints.
+ *
+ * @param parts {@code train} then each evaluation split id, in report order, with their counts
+ */
+public record SplitSummary(Map<String, Part> parts) {
+    /** The name of the training part. */
+    public static final String TRAIN = "train";
+
+    /** Copies the map, keeping its order. */
+    public SplitSummary {
+        parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /**
+     * The counts of one part.
+     *
+     * @param name {@code train} or a split id
+     * @param tasks how many tasks
+     * @param instances how many instances
+     * @param categories per category, sorted by name
+     */
+    public record Part(String name, int tasks, long instances, List<CategoryCount> categories) {
+        /** Copies the list. */
+        public Part {
+            categories = List.copyOf(categories);
+        }
+    }
+
+    /**
+     * The counts of one category within a part.
+     *
+     * @param category the category
+     * @param tasks how many tasks
+     * @param optionTasks tasks whose every instance has answer options
+     * @param generationTasks tasks without any options
+     * @param mixedTasks tasks with some option and some generation instances
+     * @param instances how many instances
+     */
+    public record CategoryCount(String category, int tasks, int optionTasks, int generationTasks, int mixedTasks,
+                                long instances) {
+    }
+
+    /** What kind of answers a task's instances have. */
+    public enum AnswerKind {
+        /** Every instance has options (rank classification). */
+        OPTION,
+        /** No instance has options. */
+        GENERATION,
+        /** Some have, some have not. */
+        MIXED;
+
+        /**
+         * @param task a task
+         * @return its kind
+         */
+        public static AnswerKind of(Task task) {
+            long withOptions = task.instances().stream().filter(i -> i.hasOptions()).count();
+            return withOptions == task.instances().size() ? OPTION : withOptions == 0 ? GENERATION : MIXED;
+        }
+
+        /** @return the kind in lower case, for JSON */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param splits the splits
+     * @return their counts
+     */
+    public static SplitSummary of(Splits splits) {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        parts.put(TRAIN, part(TRAIN, splits.train()));
+        splits.evaluation().forEach((split, tasks) -> parts.put(split.id(), part(split.id(), tasks)));
+        return new SplitSummary(parts);
+    }
+
+    private static Part part(String name, List<Task> tasks) {
+        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, Long> instances = new TreeMap<>();
+        long total = 0;
+        for (Task task : tasks) {
+            int[] c = counts.computeIfAbsent(task.category(), k -> new int[4]);
+            c[0]++;
+            c[1 + AnswerKind.of(task).ordinal()]++;
+            instances.merge(task.category(), (long) task.instances().size(), Long::sum);
+            total += task.instances().size();
+        }
+        List<CategoryCount> categories = new ArrayList<>();
+        counts.forEach((category, c) -> categories.add(new CategoryCount(category, c[0], c[1], c[2], c[3],
+                instances.get(category))));
+        return new Part(name, tasks.size(), total, categories);
+    }
+}
