@@ -10,7 +10,7 @@ module org.imlbench.djl {
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
 
-    // exports org.imlbench.djl.bench;
+    exports org.imlbench.djl.inference;
 
-    // provides org.imlbench.api.ModelBackend with org.imlbench.djl.backend.DjlBackend;
+    provides org.imlbench.api.ModelBackend with org.imlbench.djl.backend.DjlBackend;
 }

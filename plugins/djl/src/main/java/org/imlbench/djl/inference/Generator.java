@@ -46,7 +46,7 @@ public final class Generator {
 
     /**
      * @param prompts the work
-     * @param progress told the number of finished prompts as they finish
+     * @param progress told the index of each prompt as it finishes
      * @return one result per prompt, in order
      */
     public List<GenerateResult.Generated> generate(List<GenerationPrompt> prompts, IntConsumer progress) {
@@ -56,14 +56,13 @@ public final class Generator {
         }
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> -prompts.get(i).ids().length).thenComparing(i -> i));
         GenerateResult.Generated[] results = new GenerateResult.Generated[prompts.size()];
-        int[] done = {0};
         for (int from = 0; from < order.length; from += batchSize) {
             List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + batchSize));
             List<Row> rows = new ArrayList<>();
             for (int index : batch) {
                 rows.add(new Row(index, fit(prompts.get(index))));
             }
-            run(rows, () -> progress.accept(++done[0]));
+            run(rows, progress);
             for (Row row : rows) {
                 results[row.index] = row.result;
             }
@@ -80,7 +79,7 @@ public final class Generator {
         return new GenerationPrompt(ids, maxNew, p.stopSequences());
     }
 
-    private void run(List<Row> rows, Runnable finished) {
+    private void run(List<Row> rows, IntConsumer finished) {
         int width = rows.stream().mapToInt(r -> r.prompt.ids().length).max().orElse(0);
         List<Row> active = new ArrayList<>(rows);
         for (Row row : rows) {
@@ -103,7 +102,7 @@ public final class Generator {
                 for (int i = 0; i < active.size(); i++) {
                     Row row = active.get(i);
                     if (row.accept((int) next[i], tokenizer)) {
-                        finished.run();
+                        finished.accept(row.index);
                     } else {
                         still.add(row);
                         keepRows[kept++] = i;

@@ -49,7 +49,7 @@ public final class Scorer {
 
     /**
      * @param units the work
-     * @param progress told the number of finished units after each batch
+     * @param progress told the index of each finished unit
      * @return per unit, per continuation, its score
      */
     public List<List<ContinuationScore>> score(List<ScoreUnit> units, IntConsumer progress) {
@@ -63,7 +63,6 @@ public final class Scorer {
         for (int i = 0; i < units.size(); i++) {
             results.add(null);
         }
-        int done = 0;
         for (int from = 0; from < order.length; from += batchSize) {
             List<Integer> batch = Arrays.asList(order).subList(from, Math.min(order.length, from + batchSize));
             List<ScoreUnit> batchUnits = new ArrayList<>();
@@ -72,8 +71,7 @@ public final class Scorer {
             for (int k = 0; k < batch.size(); k++) {
                 results.set(batch.get(k), scored.get(k));
             }
-            done += batch.size();
-            progress.accept(done);
+            batch.forEach(progress::accept);
         }
         return results;
     }

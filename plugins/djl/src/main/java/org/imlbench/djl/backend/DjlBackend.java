@@ -1,0 +1,115 @@
+package org.imlbench.djl.backend;
+
+import ai.djl.Device;
+import org.imlbench.api.ImlbenchApi;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelInfo;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.TuningListener;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.djl.checkpoint.Checkpoint;
+import org.imlbench.djl.checkpoint.Checkpoints;
+import org.imlbench.djl.inference.RequestTokenizer;
+import org.imlbench.djl.model.DeviceSpec;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.djl.tokenizer.Tokenizer;
+import org.imlbench.djl.tokenizer.Tokenizers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code djl} model backend: OPT checkpoints (local Hugging Face directories, hub ids, or the embedded default
+ * model) on DJL's PyTorch engine, on the CPU or on one or more GPUs.
+ */
+public final class DjlBackend implements ModelBackend {
+    /** The backend's name. */
+    public static final String NAME = "djl";
+
+    /** Needed by ServiceLoader. */
+    public DjlBackend() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int apiLevel() {
+        return ImlbenchApi.LEVEL;
+    }
+
+    @Override
+    public String description() {
+        return "OPT on DJL/PyTorch: Hugging Face checkpoints or hub ids, or 'embedded'; scores, generates, tunes";
+    }
+
+    @Override
+    public LanguageModel load(ModelRequest request) throws IOException {
+        BackendOptions options;
+        List<Device> devices;
+        try {
+            options = BackendOptions.parse(request.options());
+            devices = DeviceSpec.parse(request.device());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        DjlEngine.start(options.threads());
+        for (Device d : devices) {
+            try {
+                DeviceSpec.requireAvailable(d);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        Path dir = ModelLocator.locate(request.model(), options);
+        return load(request, dir, devices, options);
+    }
+
+    static DjlLanguageModel load(ModelRequest request, Path dir, List<Device> devices, BackendOptions options)
+            throws IOException {
+        Tokenizer tokenizer = Tokenizers.load(dir);
+        List<Replica> replicas = new ArrayList<>();
+        try (Checkpoint checkpoint = Checkpoints.open(dir)) {
+            if (tokenizer.vocabSize() > checkpoint.config().vocabSize()) {
+                throw new IOException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " ids but config.json "
+                        + "declares vocab_size " + checkpoint.config().vocabSize());
+            }
+            for (Device device : devices) {
+                replicas.add(Replica.load(checkpoint, device, options.dtype(), tokenizer, options.batchSize()));
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("checkpoint", dir.toAbsolutePath().toString());
+            details.put("dtype", options.dtype().toString().toLowerCase(java.util.Locale.ROOT));
+            details.put("stored dtype", checkpoint.config().torchDtype());
+            details.put("engine", DjlEngine.NAME + " " + DjlEngine.version());
+            details.put("tokenizer", tokenizer.getClass().getSimpleName());
+            details.put("batch size", Integer.toString(options.batchSize()));
+            details.put("threads", Integer.toString(options.threads()));
+            ModelInfo info = new ModelInfo(request.model(), NAME, request.device(),
+                    replicas.get(0).model().parameterCount(), details);
+            return new DjlLanguageModel(info, replicas,
+                    new RequestTokenizer(tokenizer, checkpoint.config().maxPositions()));
+        } catch (IOException | RuntimeException e) {
+            replicas.forEach(Replica::close);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean canTune() {
+        return TuningBridge.available();
+    }
+
+    @Override
+    public TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
+        return TuningBridge.tune(request, listener);
+    }
+}
