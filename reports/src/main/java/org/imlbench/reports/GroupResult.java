@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param role the model's role
  * @param model the model's name
- * @param tasks how many tasks contributed (those with scored samples and no evaluation error)
+ * @param tasks how many tasks contributed: those every model scored without an evaluation error (the same tasks
+ *              for every model)
  * @param n how many samples those tasks had in total
  * @param missing how many lines had no prediction, over all the group's tasks
  * @param metrics {@value GroupSummary#SCORE} (the macro average of each task's headline metric) and, for every

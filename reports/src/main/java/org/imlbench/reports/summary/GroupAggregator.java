@@ -30,33 +30,34 @@ final class GroupAggregator {
 
     GroupSummary aggregate(String split, String category, List<ScoredTask> tasks, Set<String> roles) {
         String group = split + "|" + (category == null ? "*" : category);
+        // every model is averaged over the same tasks, so that the models' averages compare like with like
+        List<ScoredTask> comparable = tasks.stream().filter(t -> scoredByEveryModel(t, roles)).toList();
         Map<String, GroupResult> results = new TreeMap<>();
         for (String role : roles) {
             Map<String, List<double[]>> strata = new TreeMap<>();
-            int contributing = 0;
             int n = 0;
             int missing = 0;
             for (ScoredTask task : tasks) {
                 RoleResult result = task.summary().results().get(role);
                 missing += result == null ? 0 : result.missing();
+            }
+            for (ScoredTask task : comparable) {
                 Map<String, double[]> values = task.values().get(role);
-                if (values == null || values.isEmpty()) {
-                    continue;
-                }
-                values.forEach((metric, v) -> strata.computeIfAbsent(metric, m -> new ArrayList<>()).add(v));
+                values.forEach((metric, v) -> {
+                    if (roles.stream().allMatch(r -> task.values().get(r).containsKey(metric))) {
+                        strata.computeIfAbsent(metric, m -> new ArrayList<>()).add(v);
+                    }
+                });
                 double[] headline = values.get(task.summary().headlineMetric());
-                if (headline != null) {
-                    strata.computeIfAbsent(GroupSummary.SCORE, m -> new ArrayList<>()).add(headline);
-                    contributing++;
-                    n += headline.length;
-                }
+                strata.computeIfAbsent(GroupSummary.SCORE, m -> new ArrayList<>()).add(headline);
+                n += headline.length;
             }
             Map<String, Estimate> metrics = new TreeMap<>();
             strata.forEach((metric, s) -> metrics.put(metric, bootstrap.macroMean(s, group + "|" + role + "|" + metric)));
-            results.put(role, new GroupResult(role, run.modelName(role), contributing, n, missing, metrics));
+            results.put(role, new GroupResult(role, run.modelName(role), comparable.size(), n, missing, metrics));
         }
         Map<String, List<double[]>> differenceStrata = new TreeMap<>();
-        for (ScoredTask task : tasks) {
+        for (ScoredTask task : comparable) {
             task.differences().forEach((metric, d) -> differenceStrata.computeIfAbsent(metric, m -> new ArrayList<>())
                     .add(d));
             double[] headline = task.differences().get(task.summary().headlineMetric());
@@ -71,6 +72,15 @@ final class GroupAggregator {
         int regressions = count(tasks, Verdict.REGRESSION);
         int errors = count(tasks, Verdict.ERROR);
         return new GroupSummary(split, category, ids, results, deltas, regressions, errors);
+    }
+
+    /** True when every model scored the task's headline metric without an evaluation error. */
+    private static boolean scoredByEveryModel(ScoredTask task, Set<String> roles) {
+        String headline = task.summary().headlineMetric();
+        return headline != null && roles.stream().allMatch(r -> {
+            Map<String, double[]> values = task.values().get(r);
+            return values != null && values.containsKey(headline);
+        });
     }
 
     private static int count(List<ScoredTask> tasks, Verdict verdict) {
