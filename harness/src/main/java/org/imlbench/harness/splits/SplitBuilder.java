@@ -26,7 +26,8 @@ import org.imlbench.api.Task;
  *   <li>Every other task is tuned: {@code evalInstancesPerTunedTask} of its instances (at most half) are drawn with
  *       the seed for the fully-supervised split, instances with the same input always landing on the same side; of
  *       the rest, at most {@code trainCapPerTask} drawn with the seed are its training instances.</li>
- *   <li>Held-out tasks are evaluated on at most {@code evalCapPerTask} instances, the first ones or a seeded sample.</li>
+ *   <li>Held-out tasks are evaluated on at most {@code evalCapPerTask} instances ({@code evalCapPerSource} for their
+ *       source), the first ones or a seeded sample.</li>
  * </ol>
  */
 public final class SplitBuilder {
@@ -162,7 +163,7 @@ public final class SplitBuilder {
         for (Task task : tasks) {
             pools.put(task.id(), task);
             List<Instance> all = task.instances();
-            int cap = spec.evalCapPerTask();
+            int cap = spec.evalCap(task);
             if (cap == 0 || all.size() <= cap) {
                 out.add(task);
             } else if (spec.heldOutSelection() == SplitSpec.Selection.FIRST) {

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.imlbench.api.Task;
 import java.util.Objects;
 
 /**
@@ -34,6 +37,7 @@ import java.util.Objects;
  *   "evalInstancesPerTunedTask": 50,                   // kept out of training for the fully-supervised split
  *   "trainCapPerTask": 1000,                           // EPS cap on training instances per task (0: no cap)
  *   "evalCapPerTask": 100,                             // evaluated instances per held-out task (0: all)
+ *   "evalCapPerSource": {"bbh": 0},                    // evalCapPerTask for tasks of one source (Task.source)
  *   "heldOutSelection": "first",                       // first N (official NIv2 evaluation) or "random"
  *   "useNiv2SplitLists": true                          // NIv2 test-list tasks held out, excluded-list dropped
  * }
@@ -49,15 +53,18 @@ import java.util.Objects;
  * @param trainCapPerTask the most training instances of one task, drawn at random with the seed (examples-
  *                        proportional mixing with a cap, "EPS"); 0 for no cap
  * @param evalCapPerTask the most evaluated instances of one held-out task; 0 for all
+ * @param evalCapPerSource {@code evalCapPerTask} for the tasks of one source ({@link Task#source()}), overriding it;
+ *                         {@link #merge} fills it so that each task source keeps the cap of its own spec
  * @param heldOutSelection which instances of a held-out task are evaluated when there are more than the cap
  * @param useNiv2SplitLists whether tasks tagged by the {@code niv2} provider from {@code splits/default/*.txt} are
  *                          honoured: {@code test} tasks are held out, {@code excluded} tasks dropped
  */
 @JsonPropertyOrder({"description", "heldOutCategories", "heldOutTasks", "excludedTasks", "evalInstancesPerTunedTask",
-        "trainCapPerTask", "evalCapPerTask", "heldOutSelection", "useNiv2SplitLists"})
+        "trainCapPerTask", "evalCapPerTask", "evalCapPerSource", "heldOutSelection", "useNiv2SplitLists"})
 public record SplitSpec(String description, List<String> heldOutCategories, List<String> heldOutTasks,
                         List<String> excludedTasks, int evalInstancesPerTunedTask, int trainCapPerTask,
-                        int evalCapPerTask, Selection heldOutSelection, boolean useNiv2SplitLists) {
+                        int evalCapPerTask, Map<String, Integer> evalCapPerSource, Selection heldOutSelection,
+                        boolean useNiv2SplitLists) {
     /** The task attribute the {@code niv2} provider sets from the NIv2 split lists. */
     public static final String NIV2_SPLIT_ATTRIBUTE = "niv2-split";
     /** Default number of fully-supervised evaluation instances per tuned task. */
@@ -103,10 +110,55 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         heldOutTasks = List.copyOf(heldOutTasks == null ? List.of() : heldOutTasks);
         excludedTasks = List.copyOf(excludedTasks == null ? List.of() : excludedTasks);
         heldOutSelection = heldOutSelection == null ? Selection.FIRST : heldOutSelection;
-        if (evalInstancesPerTunedTask < 0 || trainCapPerTask < 0 || evalCapPerTask < 0) {
+        evalCapPerSource = java.util.Collections.unmodifiableMap(new TreeMap<>(
+                evalCapPerSource == null ? Map.of() : evalCapPerSource));
+        if (evalInstancesPerTunedTask < 0 || trainCapPerTask < 0 || evalCapPerTask < 0
+                || evalCapPerSource.values().stream().anyMatch(v -> v == null || v < 0)) {
             throw new IllegalArgumentException("evalInstancesPerTunedTask, trainCapPerTask and evalCapPerTask must be "
                     + ">= 0");
         }
+    }
+
+    /**
+     * A spec without per-source caps.
+     *
+     * @param description free text
+     * @param heldOutCategories fully held-out categories
+     * @param heldOutTasks partially supervised task ids
+     * @param excludedTasks dropped task ids
+     * @param evalInstancesPerTunedTask fully-supervised instances per tuned task
+     * @param trainCapPerTask EPS cap, 0 for none
+     * @param evalCapPerTask held-out evaluation cap, 0 for none
+     * @param heldOutSelection first or random
+     * @param useNiv2SplitLists whether NIv2 split lists are honoured
+     */
+    public SplitSpec(String description, List<String> heldOutCategories, List<String> heldOutTasks,
+                     List<String> excludedTasks, int evalInstancesPerTunedTask, int trainCapPerTask,
+                     int evalCapPerTask, Selection heldOutSelection, boolean useNiv2SplitLists) {
+        this(description, heldOutCategories, heldOutTasks, excludedTasks, evalInstancesPerTunedTask, trainCapPerTask,
+                evalCapPerTask, Map.of(), heldOutSelection, useNiv2SplitLists);
+    }
+
+    /**
+     * @param task a held-out task
+     * @return the most instances of it to evaluate, 0 for all
+     */
+    public int evalCap(Task task) {
+        return evalCapPerSource.getOrDefault(task.source(), evalCapPerTask);
+    }
+
+    /**
+     * This spec with its {@code evalCapPerTask} pinned for tasks of the given sources (unless already set), so that a
+     * merge with other specs keeps it for them.
+     *
+     * @param sources task sources ({@link Task#source()}) this spec was suggested for
+     * @return the spec
+     */
+    public SplitSpec pinEvalCap(java.util.Collection<String> sources) {
+        Map<String, Integer> caps = new TreeMap<>(evalCapPerSource);
+        sources.forEach(source -> caps.putIfAbsent(source, evalCapPerTask));
+        return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks, evalInstancesPerTunedTask,
+                trainCapPerTask, evalCapPerTask, caps, heldOutSelection, useNiv2SplitLists);
     }
 
     /**
@@ -120,12 +172,13 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
                               @JsonProperty("evalInstancesPerTunedTask") Integer evalInstancesPerTunedTask,
                               @JsonProperty("trainCapPerTask") Integer trainCapPerTask,
                               @JsonProperty("evalCapPerTask") Integer evalCapPerTask,
+                              @JsonProperty("evalCapPerSource") Map<String, Integer> evalCapPerSource,
                               @JsonProperty("heldOutSelection") Selection heldOutSelection,
                               @JsonProperty("useNiv2SplitLists") Boolean useNiv2SplitLists) {
         return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks,
                 Objects.requireNonNullElse(evalInstancesPerTunedTask, DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK),
                 Objects.requireNonNullElse(trainCapPerTask, DEFAULT_TRAIN_CAP),
-                Objects.requireNonNullElse(evalCapPerTask, DEFAULT_EVAL_CAP),
+                Objects.requireNonNullElse(evalCapPerTask, DEFAULT_EVAL_CAP), evalCapPerSource,
                 heldOutSelection, Objects.requireNonNullElse(useNiv2SplitLists, false));
     }
 
@@ -184,8 +237,10 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
     }
 
     /**
-     * Combines the specs of several task sources (loaded together): held-out and excluded lists are united; each
-     * number and the selection come from the first spec; NIv2 split lists are honoured when any spec asks for it.
+     * Combines the specs of several task sources (loaded together): held-out and excluded lists and per-source caps
+     * are united (the first spec wins on a conflict); the other numbers and the selection come from the first spec;
+     * NIv2 split lists are honoured when any spec asks for it. Pin each spec's cap to its sources first
+     * ({@link #pinEvalCap}) to keep it.
      *
      * @param specs at least one spec, in {@code --tasks} order
      * @return the combined spec
@@ -203,7 +258,9 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         LinkedHashSet<String> tasks = new LinkedHashSet<>();
         LinkedHashSet<String> excluded = new LinkedHashSet<>();
         boolean niv2 = false;
+        Map<String, Integer> caps = new TreeMap<>();
         for (SplitSpec s : specs) {
+            s.evalCapPerSource().forEach(caps::putIfAbsent);
             if (!s.description().isBlank()) {
                 descriptions.add(s.description());
             }
@@ -214,7 +271,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         }
         return new SplitSpec(String.join(" + ", descriptions), List.copyOf(categories), List.copyOf(tasks),
                 List.copyOf(excluded), first.evalInstancesPerTunedTask(), first.trainCapPerTask(),
-                first.evalCapPerTask(), first.heldOutSelection(), niv2);
+                first.evalCapPerTask(), caps, first.heldOutSelection(), niv2);
     }
 
     /** @return the spec as indented JSON, in the file format */

@@ -70,6 +70,7 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
         List<Task> tasks = new ArrayList<>();
         List<TaskProblem> problems = new ArrayList<>();
         List<SplitSpec> specs = new ArrayList<>();
+        List<List<String>> specSources = new ArrayList<>();
         Map<String, TaskArgument> sourceOfTask = new HashMap<>();
         for (TaskArgument argument : sources) {
             TaskCategoryProvider provider = plugins.get(TaskCategoryProvider.class, argument.kind());
@@ -86,6 +87,7 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
             if (suite.defaultSplitSpec().isPresent()) {
                 try {
                     specs.add(SplitSpec.parse(suite.defaultSplitSpec().get(), "split spec of --tasks " + argument));
+                    specSources.add(suite.tasks().stream().map(Task::source).distinct().toList());
                 } catch (SplitSpecException e) {
                     throw new TaskLoadException(argument.toString(), "its default split spec is invalid: "
                             + e.getMessage(), e);
@@ -96,10 +98,20 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
             throw new TaskLoadException(String.join(" ", args), "no task could be loaded"
                     + (problems.isEmpty() ? "" : ": " + problems.get(0)));
         }
-        SplitSpec spec = specs.isEmpty() ? SplitSpec.defaults() : SplitSpec.merge(specs);
+        SplitSpec spec = specs.isEmpty() ? SplitSpec.defaults() : specs.size() == 1 ? specs.get(0)
+                : SplitSpec.merge(pinned(specs, specSources));
         Map<String, TaskArgument> ordered = new LinkedHashMap<>();
         tasks.forEach(t -> ordered.put(t.id(), sourceOfTask.get(t.id())));
         return new TaskCatalog(sources, tasks, problems, spec, ordered);
+    }
+
+    /** Each source keeps its own evaluation cap in a merged spec (NIv2: the first 100 instances, BBH: all). */
+    private static List<SplitSpec> pinned(List<SplitSpec> specs, List<List<String>> sources) {
+        List<SplitSpec> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            out.add(specs.get(i).pinEvalCap(sources.get(i)));
+        }
+        return out;
     }
 
     /** @return every instance id of every task, by task id (for {@code LanguageModel.expect}) */

@@ -16,6 +16,9 @@ class SplitSpecTest {
         assertEquals(SplitSpec.DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK, spec.evalInstancesPerTunedTask());
         assertEquals(SplitSpec.Selection.FIRST, spec.heldOutSelection());
         assertEquals(spec, SplitSpec.parse(spec.toJson(), "again"));
+        SplitSpec capped = SplitSpec.parse("{\"evalCapPerSource\": {\"bbh\": 0}}", "y.json");
+        assertEquals(capped, SplitSpec.parse(capped.toJson(), "again"));
+        assertThrows(SplitSpecException.class, () -> SplitSpec.parse("{\"evalCapPerSource\": {\"bbh\": -2}}", "z"));
         assertTrue(spec.toJson().contains("\"heldOutSelection\" : \"first\""), spec.toJson());
     }
 
@@ -47,5 +50,7 @@ class SplitSpecTest {
         assertEquals(10, m.evalInstancesPerTunedTask());
         assertTrue(m.useNiv2SplitLists());
         assertEquals("a + b", m.description());
+        SplitSpec pinned = SplitSpec.merge(List.of(a.pinEvalCap(List.of("niv2")), b.pinEvalCap(List.of("bbh"))));
+        assertEquals(java.util.Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
     }
 }

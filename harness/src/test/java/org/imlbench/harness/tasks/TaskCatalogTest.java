@@ -73,5 +73,15 @@ class TaskCatalogTest {
         assertTrue(catalog.defaultSplitSpec().heldOutCategories().containsAll(List.of("Word Analogy",
                 "BIG-Bench Hard")));
         assertEquals(25 + 27, catalog.tasks().size());
+        // each source keeps its own evaluation cap: NIv2 test tasks their first 100 instances, BBH all of them
+        assertEquals(Map.of("niv2", 100, "bbh", 0), catalog.defaultSplitSpec().evalCapPerSource());
+        org.imlbench.harness.splits.Splits splits = org.imlbench.harness.splits.SplitBuilder.build(catalog.tasks(),
+                catalog.defaultSplitSpec(), 1);
+        splits.fullyHeldOut().forEach(t -> {
+            int loaded = catalog.tasks().stream().filter(l -> l.id().equals(t.id())).findFirst().orElseThrow()
+                    .instances().size();
+            assertEquals(t.source().equals("bbh") ? loaded : Math.min(100, loaded), t.instances().size(), t.id());
+        });
+        assertTrue(TestData.load(1, "synthetic").defaultSplitSpec().evalCapPerSource().isEmpty());
     }
 }
