@@ -14,7 +14,9 @@ public final class Commands {
                 new RunCommand(),
                 new EvalCommand(),
                 new TasksCommand(),
-                new ReportCommand()
+                new ReportCommand(),
+                new ScoreCommand(),
+                new GenerateCommand()
         );
     }
 }

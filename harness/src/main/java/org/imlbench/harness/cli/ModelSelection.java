@@ -1,0 +1,43 @@
+package org.imlbench.harness.cli;
+
+import com.beust.jcommander.DynamicParameter;
+import com.beust.jcommander.Parameter;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelRequest;
+
+/** The model options shared by {@code score} and {@code generate}: which backend loads which model where. */
+final class ModelSelection {
+    @Parameter(names = "--model", required = true,
+            description = "A checkpoint directory, a hub id (facebook/opt-125m) or 'embedded'")
+    String model;
+    @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
+    String backend = "djl";
+    @Parameter(names = "--device", description = "cpu, gpu, gpu:0 or gpu:0,1. Default: cpu")
+    String device = "cpu";
+    @DynamicParameter(names = "--backend-option", description = "Backend option key=value, repeatable")
+    Map<String, String> backendOptions = new LinkedHashMap<>();
+
+    /**
+     * @param context the command's context
+     * @return the loaded model; the caller closes it
+     * @throws IOException when the backend cannot load it
+     */
+    LanguageModel load(CliContext context) throws IOException {
+        ModelBackend plugin;
+        try {
+            plugin = context.plugins().get(ModelBackend.class, backend);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String resolved = model;
+        java.nio.file.Path local = context.workDir().resolve(model);
+        if (java.nio.file.Files.isDirectory(local)) {
+            resolved = local.toString();
+        }
+        return plugin.load(new ModelRequest(resolved, device, backendOptions));
+    }
+}
