@@ -55,7 +55,8 @@ if needs_build; then
   touch "$stamp"
 fi
 
+# DJL logs through SLF4J and no SLF4J binding ships with imlbench: keep its "no providers" notice off stderr.
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:-} -Dslf4j.internal.verbosity=WARN \
+exec "$java" ${JAVA_OPTS:-} -Dslf4j.internal.verbosity=ERROR \
   --module-path "$modules" --class-path "$classpath/*" --add-modules ALL-MODULE-PATH \
   -m org.imlbench.harness/org.imlbench.harness.cli.Main "$@"

@@ -3,8 +3,10 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterDescription;
 import com.beust.jcommander.Parameters;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Map;
  * which is too long for an overview.
  */
 final class UsageText {
+    private static final int WIDTH = 100;
     private static final String INDENT = "  ";
     private static final String DETAIL = "      ";
 
@@ -26,8 +29,11 @@ final class UsageText {
         appendOptions(text, parser.getParameters());
         text.append("\nCommands (").append(program).append(" COMMAND --help for their options):\n");
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
-        commands.forEach((name, command) -> text.append(INDENT).append(name)
-                .append(" ".repeat(width - name.length() + 2)).append(description(command)).append('\n'));
+        String hanging = " ".repeat(INDENT.length() + width + 2);
+        commands.forEach((name, command) -> {
+            String first = INDENT + name + " ".repeat(width - name.length() + 2);
+            text.append(wrap(description(command), first, hanging));
+        });
         return text.toString();
     }
 
@@ -39,7 +45,7 @@ final class UsageText {
         if (mainParameter != null && !mainParameter.isBlank()) {
             text.append(" ").append(mainParameter);
         }
-        text.append("\n\n").append(description(command)).append("\n\nOptions:\n");
+        text.append("\n\n").append(wrap(description(command), "", "")).append("\nOptions:\n");
         appendOptions(text, parser.getParameters());
         return text.toString();
     }
@@ -58,16 +64,39 @@ final class UsageText {
                     if (option.getParameter().required()) {
                         text.append("  (required)");
                     }
-                    text.append('\n').append(DETAIL).append(option.getDescription());
-                    Object value = option.getDefault();
-                    if (value != null && !(value instanceof Boolean) && !isEmptyList(value)) {
-                        text.append(" Default: ").append(value);
-                    }
-                    text.append('\n');
+                    text.append('\n').append(wrap(option.getDescription() + defaultValue(option), DETAIL, DETAIL));
                 });
     }
 
-    private static boolean isEmptyList(Object value) {
-        return value instanceof java.util.Collection<?> collection && collection.isEmpty();
+    /** The default, unless it says nothing (false, empty) or the description already states it. */
+    private static String defaultValue(ParameterDescription option) {
+        Object value = option.getDefault();
+        boolean silent = value == null || value instanceof Boolean
+                || value instanceof Collection<?> collection && collection.isEmpty()
+                || value instanceof Map<?, ?> map && map.isEmpty()
+                || option.getDescription().toLowerCase(Locale.ROOT).contains("default");
+        return silent ? "" : " (default: " + value + ")";
+    }
+
+    /** Word-wraps {@code text} to {@link #WIDTH} columns; the first line starts with {@code first}. */
+    static String wrap(String text, String first, String hanging) {
+        StringBuilder out = new StringBuilder(first);
+        int column = first.length();
+        boolean lineEmpty = true;
+        for (String word : text.strip().split("\\s+")) {
+            if (!lineEmpty && column + 1 + word.length() > WIDTH) {
+                out.append('\n').append(hanging);
+                column = hanging.length();
+                lineEmpty = true;
+            }
+            if (!lineEmpty) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+            lineEmpty = false;
+        }
+        return out.append('\n').toString();
     }
 }
