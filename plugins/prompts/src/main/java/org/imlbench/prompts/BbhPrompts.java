@@ -19,9 +19,12 @@ final class BbhPrompts {
         return task.attributes().containsKey(Task.ATTR_COT_PROMPT) && !task.demonstrations().isEmpty();
     }
 
-    /** @return the first {@code shots} chain-of-thought exemplars of the task (BBH ships 3) */
+    /**
+     * @return the first {@code shots} chain-of-thought exemplars of the task (BBH ships 3), leaving out one whose
+     *         question is the evaluated input
+     */
     static List<Demonstration> exemplars(PromptContext context) {
-        List<Demonstration> all = context.task().demonstrations();
+        List<Demonstration> all = Shot.withoutInput(context.task().demonstrations(), context.instance().input());
         return all.subList(0, Math.min(context.shots(), all.size()));
     }
 

@@ -19,6 +19,20 @@ record Shot(String input, List<String> options, String answer) {
         options = List.copyOf(options);
     }
 
+    /**
+     * @param demonstrations a task's demonstrations
+     * @param input the evaluated input
+     * @return the demonstrations whose input differs from it (ignoring surrounding and repeated whitespace)
+     */
+    static List<Demonstration> withoutInput(List<Demonstration> demonstrations, String input) {
+        String key = normalize(input);
+        return demonstrations.stream().filter(d -> !normalize(d.input()).equals(key)).toList();
+    }
+
+    private static String normalize(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
     static Shot of(Instance instance) {
         return new Shot(instance.input(), instance.options(), instance.references().get(0));
     }
@@ -34,14 +48,15 @@ record Shot(String input, List<String> options, String answer) {
 
     /**
      * The task's own demonstrations first (NIv2's positive examples), then pool instances if more shots are asked
-     * for than the task defines.
+     * for than the task defines. A definition example whose input is the evaluated input is skipped, so that a
+     * prompt never shows the answer it asks for.
      *
      * @param context the context
      * @return {@code shots} examples, or fewer when both sources run out
      */
     static List<Shot> definitionFirst(PromptContext context) {
         List<Shot> shots = new ArrayList<>();
-        for (Demonstration d : context.task().demonstrations()) {
+        for (Demonstration d : withoutInput(context.task().demonstrations(), context.instance().input())) {
             if (shots.size() == context.shots()) {
                 return shots;
             }

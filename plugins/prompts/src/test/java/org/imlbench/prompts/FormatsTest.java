@@ -61,6 +61,15 @@ class FormatsTest {
     }
 
     @Test
+    void aDefinitionExampleEqualToTheInstanceIsNeverShown() {
+        Instance cat = Instance.generation("u/2", " cat ", List.of("CAT"));
+        RenderedPrompt p = new Niv2Format().render(new PromptContext(NIV2_TASK, cat, 2, List.of()));
+        assertEquals("Definition: Write the word in capitals.\n\n"
+                + "Positive Example 1-\nInput: dog\nOutput: DOG\n\n"
+                + "Now complete the following example-\nInput: cat\nOutput:", p.source());
+    }
+
+    @Test
     void bbhFormatsRefuseOtherTasks() {
         PromptFormat direct = new BbhDirectFormat();
         assertFalse(direct.supports(NIV2_TASK));
