@@ -83,14 +83,17 @@ final class IndexPage {
                 html.append("<th>").append(escape(role)).append("</th>");
             }
             if (compares) {
-                html.append("<th>Δ</th><th>95% CI of Δ</th>");
+                html.append("<th>Δ</th><th>95% CI of Δ</th><th>regressions</th>");
             }
-            html.append("</tr>\n");
+            html.append("<th>errors</th></tr>\n");
             for (GroupSummary category : summary.categoriesOf(split)) {
                 html.append("<tr><td>").append(escape(category.category())).append("</td><td class=\"num\">")
                         .append(category.tasks().size()).append("</td>");
                 scoreCells(html, category, roles, compares);
-                html.append("</tr>\n");
+                if (compares) {
+                    html.append("<td class=\"num\">").append(category.regressions()).append("</td>");
+                }
+                html.append("<td class=\"num\">").append(category.errors()).append("</td></tr>\n");
             }
             html.append("</table>\n");
         }

@@ -67,8 +67,9 @@ public final class SummaryMarkdown {
         List<String> header = new ArrayList<>(List.of("category", "tasks"));
         roles.forEach(header::add);
         if (compares) {
-            header.addAll(List.of("Δ", "95% CI of Δ"));
+            header.addAll(List.of("Δ", "95% CI of Δ", "regressions"));
         }
+        header.add("errors");
         row(md, header);
         List<String> align = new ArrayList<>(List.of("---", "---:"));
         header.subList(2, header.size()).forEach(h -> align.add("---:"));
@@ -87,7 +88,9 @@ public final class SummaryMarkdown {
         }
         if (compares) {
             deltaCells(cells, group.scoreDelta());
+            cells.add(String.valueOf(group.regressions()));
         }
+        cells.add(String.valueOf(group.errors()));
         row(md, cells);
     }
 
