@@ -38,9 +38,12 @@ needs_build() {
   local ref
   ref="$(reference)"
   [[ -z "$ref" ]] && return 0
-  # Any main source, resource or pom newer than the last build.
-  [[ -n "$(find "$root" \( -name target -o -name .git -o -name node_modules \) -prune -o \
-      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$ref" -print -quit)" ]]
+  # Any main source, resource or pom newer than the last build (only these trees: runs/ can hold many files).
+  local -a inputs=()
+  shopt -s nullglob
+  inputs=("$root"/pom.xml "$root"/*/pom.xml "$root"/plugins/*/pom.xml "$root"/*/src/main "$root"/plugins/*/src/main)
+  shopt -u nullglob
+  [[ -n "$(find "${inputs[@]}" -type f -newer "$ref" -print -quit)" ]]
 }
 
 if needs_build; then
@@ -51,7 +54,10 @@ if needs_build; then
   echo "harness: building (./mvnw -q -B -DskipTests install) ..." >&2
   # Build output goes to stderr so that command output (e.g. plugins --json) stays clean.
   # shellcheck disable=SC2086
-  (cd "$root" && ./mvnw -q -B -DskipTests ${IMLBENCH_MVN_ARGS:-} install) >&2
+  if ! (cd "$root" && ./mvnw -q -B -DskipTests ${IMLBENCH_MVN_ARGS:-} install) >&2; then
+    echo "harness: the build failed (Maven's messages are above)" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 
