@@ -54,6 +54,31 @@ class PromptRendererTest {
     }
 
     @Test
+    void fiveShotNiv2PromptsNeverContainTheirOwnInstance() throws Exception {
+        TaskCatalog catalog = TestData.load(1, "niv2=" + TestData.shared("niv2"));
+        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
+        PromptRenderer renderer = new PromptRenderer(splits);
+        PromptFormat niv2 = TestData.plugins().get(PromptFormat.class, "niv2");
+        int checked = 0;
+        for (List<Task> tasks : splits.evaluation().values()) {
+            for (Task task : tasks) {
+                for (Instance instance : task.instances()) {
+                    String source = renderer.render(niv2, task, instance, 5, 1).source();
+                    String marker = "Now complete the following example-\nInput: ";
+                    int question = source.lastIndexOf(marker);
+                    assertEquals(source.length(), question + marker.length() + instance.input().strip().length()
+                            + "\nOutput:".length(), "the question ends the prompt");
+                    assertFalse(source.substring(0, question).contains("Input: " + instance.input().strip() + "\n"),
+                            instance.id() + " appears among its demonstrations");
+                    assertEquals(6, source.split("\nOutput:", -1).length - 1, task.id());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 1500, "checked " + checked);
+    }
+
+    @Test
     void drawsAreDeterministicPerInstance() throws Exception {
         TaskCatalog catalog = TestData.load(1, "synthetic");
         Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
