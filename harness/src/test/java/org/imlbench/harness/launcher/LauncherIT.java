@@ -153,6 +153,22 @@ class LauncherIT {
         assertEquals(dir.resolve("uses-v1/uses-v1.jar").toString(), plugin(json, "uses-v1").get("origin").asText());
     }
 
+    @Test
+    void aPluginJarWithoutModuleInfoLoadsAsAnAutomaticModule() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("plugins"));
+        Path jar = PluginJar.in(temp.resolve("build-plain")).classPath(List.of(apiJar))
+                .source("org/example/plain/Provider.java",
+                        TestProviders.good("org.example.plain", "Provider", "plain"))
+                .resource("META-INF/services/org.imlbench.api.TaskCategoryProvider", "org.example.plain.Provider\n")
+                .jar(dir.resolve("plain-plugin-1.2.jar"));
+
+        Launcher.Result result = launcher.run("--plugins", dir.toString(), "plugins");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(List.of(), result.errLines(), result.toString());
+        assertTrue(result.out().lines().anyMatch(line -> List.of(line.split("\\s+")).equals(
+                List.of("task-categories", "plain", "1.2", "plain.plugin", jar.toString()))), result.toString());
+    }
+
     /** A plugin directory with the example plugin and five broken ones; returns jar name to expected cause. */
     private Map<String, String> brokenPlugins(Path dir) throws IOException {
         exampleJar(dir);
