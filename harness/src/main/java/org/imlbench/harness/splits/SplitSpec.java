@@ -162,6 +162,19 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
     }
 
     /**
+     * This spec turned into one that tunes nothing and evaluates every task as fully held out (for
+     * {@code harness eval}), keeping its exclusions, evaluation caps and selection.
+     *
+     * @param categories every category of the loaded tasks
+     * @return the spec
+     */
+    public SplitSpec forEvaluationOnly(java.util.Collection<String> categories) {
+        return new SplitSpec("evaluation only: " + (description.isBlank() ? "every task" : description),
+                List.copyOf(new LinkedHashSet<>(categories)), List.of(), excludedTasks, 0, 0, evalCapPerTask,
+                evalCapPerSource, heldOutSelection, false);
+    }
+
+    /**
      * Jackson's entry point: absent numbers take their defaults rather than 0.
      */
     @JsonCreator

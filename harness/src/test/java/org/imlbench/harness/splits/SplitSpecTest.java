@@ -52,5 +52,10 @@ class SplitSpecTest {
         assertEquals("a + b", m.description());
         SplitSpec pinned = SplitSpec.merge(List.of(a.pinEvalCap(List.of("niv2")), b.pinEvalCap(List.of("bbh"))));
         assertEquals(java.util.Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
+        SplitSpec eval = pinned.forEvaluationOnly(List.of("X", "Z"));
+        assertEquals(List.of("X", "Z"), eval.heldOutCategories());
+        assertEquals(List.of(), eval.heldOutTasks());
+        assertEquals(pinned.evalCapPerSource(), eval.evalCapPerSource());
+        assertEquals(List.of("t3"), eval.excludedTasks());
     }
 }

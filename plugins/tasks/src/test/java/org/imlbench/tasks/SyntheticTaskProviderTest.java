@@ -66,6 +66,8 @@ class SyntheticTaskProviderTest {
     @Test
     void instanceCountIsConfigurable() throws Exception {
         assertEquals(20, load(1, Map.of("instances", "20")).tasks().get(0).instances().size());
+        // every task has room for well over the default number of distinct inputs
+        load(1, Map.of("instances", "600")).tasks().forEach(t -> assertEquals(600, t.instances().size()));
         assertThrows(TaskLoadException.class, () -> load(1, Map.of("instances", "lots")));
         assertThrows(TaskLoadException.class, () -> provider.load(
                 new TaskSource("synthetic", Optional.of(Path.of("x")), 1, false, Map.of())));

@@ -8,6 +8,8 @@ import org.imlbench.tasks.synthetic.SyntheticTask.Example;
 final class LogicTasks {
     private static final List<String> TRUTH = List.of("True", "False");
     private static final List<String> POLARITY = List.of("positive", "negative");
+    /** The longest input, in characters: the embedded model is tiny. */
+    private static final int MAX_INPUT = 40;
 
     private LogicTasks() {
     }
@@ -85,35 +87,40 @@ final class LogicTasks {
     }
 
     /**
-     * Two or three literals joined by {@code and}/{@code or}, evaluated with Python's precedence ({@code not} binds
-     * tighter than {@code and}, which binds tighter than {@code or}), sometimes negated as a whole.
+     * Two to four literals joined by {@code and}/{@code or}, evaluated with Python's precedence ({@code not} binds
+     * tighter than {@code and}, which binds tighter than {@code or}), sometimes negated as a whole; redrawn until it
+     * fits in {@value #MAX_INPUT} characters.
      */
     private static Example expression(java.util.random.RandomGenerator r) {
-        int literals = r.nextInt(2, 4);
-        StringJoiner text = new StringJoiner(" ");
-        boolean result = false;
-        boolean conjunction = true;
-        for (int i = 0; i < literals; i++) {
-            boolean and = r.nextBoolean();
-            if (i > 0) {
-                text.add(and ? "and" : "or");
-                if (!and) {
-                    result |= conjunction;
-                    conjunction = true;
+        while (true) {
+            int literals = r.nextInt(2, 5);
+            StringJoiner text = new StringJoiner(" ");
+            boolean result = false;
+            boolean conjunction = true;
+            for (int i = 0; i < literals; i++) {
+                if (i > 0) {
+                    boolean and = r.nextBoolean();
+                    text.add(and ? "and" : "or");
+                    if (!and) {
+                        result |= conjunction;
+                        conjunction = true;
+                    }
                 }
+                boolean value = r.nextBoolean();
+                boolean negated = r.nextInt(3) == 0;
+                text.add((negated ? "not " : "") + cap(value));
+                conjunction &= negated != value;
             }
-            boolean value = r.nextBoolean();
-            boolean negated = r.nextInt(3) == 0;
-            text.add((negated ? "not " : "") + cap(value));
-            conjunction &= negated != value;
+            result |= conjunction;
+            String shown = text.toString();
+            if (r.nextInt(4) == 0) {
+                shown = "not ( " + shown + " )";
+                result = !result;
+            }
+            if (shown.length() <= MAX_INPUT) {
+                return Example.choice(shown, cap(result), TRUTH);
+            }
         }
-        result |= conjunction;
-        String shown = text.toString();
-        if (literals == 2 && r.nextInt(3) == 0) { // keeps inputs within 40 characters
-            shown = "not ( " + shown + " )";
-            result = !result;
-        }
-        return Example.choice(shown, cap(result), TRUTH);
     }
 
     private static String cap(boolean value) {
