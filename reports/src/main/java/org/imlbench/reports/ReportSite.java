@@ -45,4 +45,14 @@ public final class ReportSite {
         }
         return site;
     }
+
+    /**
+     * Finds Allure commandline as {@link #generate} does (see docs/reports.md for the places it looks).
+     *
+     * @return the folder holding {@code bin/allure}
+     * @throws IOException when it is not found; the message lists where it looked
+     */
+    public static Path allureHome() throws IOException {
+        return AllureCommandline.locate().home();
+    }
 }
