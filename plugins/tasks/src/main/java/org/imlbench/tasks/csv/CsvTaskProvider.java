@@ -47,6 +47,6 @@ public final class CsvTaskProvider implements TaskCategoryProvider {
         if (!Files.isRegularFile(path)) {
             throw new TaskLoadException(path.toString(), "no such file");
         }
-        return new TaskSuite(List.of(reader.read(path)), List.of(), Optional.empty());
+        return new TaskSuite(List.of(FolderLoader.readOne(path, reader::read)), List.of(), Optional.empty());
     }
 }

@@ -78,7 +78,7 @@ public final class FolderLoader {
         List<TaskProblem> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                tasks.add(reader.read(file));
+                tasks.add(readOne(file, reader));
             } catch (TaskLoadException e) {
                 if (!skipBadTasks) {
                     throw e;
@@ -90,5 +90,22 @@ public final class FolderLoader {
             }
         }
         return new Result(tasks, problems);
+    }
+
+    /**
+     * Reads one file, turning an invariant broken by its content (thrown by the API's value types) into an error
+     * that names the file.
+     *
+     * @param file the file
+     * @param reader reads it
+     * @return its task
+     * @throws TaskLoadException when the file is wrong
+     */
+    public static Task readOne(Path file, TaskReader reader) throws TaskLoadException {
+        try {
+            return reader.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new TaskLoadException(file.toString(), e.getMessage(), e);
+        }
     }
 }
