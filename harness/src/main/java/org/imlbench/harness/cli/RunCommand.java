@@ -40,7 +40,7 @@ public final class RunCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        RunLauncher launcher = new RunLauncher(context.plugins(), context.out(), context.err());
+        RunLauncher launcher = new RunLauncher(context.plugins(), context.workDir(), context.out(), context.err());
         if (resume != null && config != null) {
             throw new UsageException("give either --resume RUN_DIR or --config FILE, not both");
         }

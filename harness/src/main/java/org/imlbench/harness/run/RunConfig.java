@@ -10,6 +10,7 @@ import org.imlbench.api.TuningConfig;
  *
  * @param command {@code run} or {@code eval}
  * @param tasks the {@code --tasks KIND[=PATH]} arguments
+ * @param taskOptions task source options ({@code --task-option key=value})
  * @param splitSpec the split spec file, or null for the task source's default spec
  * @param seed the seed for splits, demonstrations, tuning and bootstrap
  * @param format the prompt format
@@ -26,13 +27,14 @@ import org.imlbench.api.TuningConfig;
  * @param skipBadTasks skip unreadable task files instead of failing
  * @param tuning the tuning recipe (run without {@code tuned} only), or null
  */
-public record RunConfig(String command, List<String> tasks, String splitSpec, long seed, String format, int shots,
+public record RunConfig(String command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
                         Integer limit, String backend, String model, String tuned, String device,
                         Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
                         boolean allowOverlap, boolean skipBadTasks, TuningConfig tuning) {
     /** Copies the collections. */
     public RunConfig {
         tasks = List.copyOf(tasks);
+        taskOptions = Map.copyOf(taskOptions);
         backendOptions = Map.copyOf(backendOptions);
         metrics = List.copyOf(metrics);
     }

@@ -22,16 +22,19 @@ public final class RunLauncher {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final PluginRegistry plugins;
+    private final Path workDir;
     private final PrintStream out;
     private final PrintStream err;
 
     /**
      * @param plugins the discovered plugins
+     * @param workDir the directory relative task and split paths are resolved against
      * @param out where results and headlines go
      * @param err where progress bars go
      */
-    public RunLauncher(PluginRegistry plugins, PrintStream out, PrintStream err) {
+    public RunLauncher(PluginRegistry plugins, Path workDir, PrintStream out, PrintStream err) {
         this.plugins = plugins;
+        this.workDir = workDir;
         this.out = out;
         this.err = err;
     }
@@ -88,7 +91,7 @@ public final class RunLauncher {
      */
     public Path launch(RunConfig config, Path runDir, boolean progressBars, boolean html) throws IOException {
         ConsoleProgress progress = new ConsoleProgress(err, progressBars);
-        RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, out),
+        RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out),
                 new ReportWriter(html), progress, out, json);
         return pipeline.run(config, runDir);
     }

@@ -20,6 +20,9 @@ public final class RunOptions {
     @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
             + "csv=FILE, or a plugin's kind). Default: synthetic")
     List<String> tasks;
+    @DynamicParameter(names = "--task-option", description = "Task source option key=value, repeatable (e.g. "
+            + "instances=500 for synthetic)")
+    Map<String, String> taskOptions = new LinkedHashMap<>();
     @Parameter(names = "--split", description = "Split spec file (JSON); default: the task source's own spec")
     String split;
     @Parameter(names = "--seed", description = "Seed for splits, demonstrations, tuning and bootstrap. Default: 1")
@@ -64,8 +67,11 @@ public final class RunOptions {
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
         Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());
         options.putAll(backendOptions);
+        Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
+        sourceOptions.putAll(taskOptions);
         return new RunConfig(command,
                 pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")),
+                sourceOptions,
                 pick(split, base == null ? null : base.splitSpec(), null),
                 pick(seed, base == null ? null : base.seed(), 1L),
                 pick(format, base == null ? null : base.format(), "optiml"),

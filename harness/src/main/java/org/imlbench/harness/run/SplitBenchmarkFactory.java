@@ -31,10 +31,12 @@ import org.imlbench.harness.tasks.TaskCatalog;
  */
 final class SplitBenchmarkFactory implements BenchmarkFactory {
     private final PluginRegistry plugins;
+    private final Path workDir;
     private final PrintStream out;
 
-    SplitBenchmarkFactory(PluginRegistry plugins, PrintStream out) {
+    SplitBenchmarkFactory(PluginRegistry plugins, Path workDir, PrintStream out) {
         this.plugins = plugins;
+        this.workDir = workDir;
         this.out = out;
     }
 
@@ -42,8 +44,8 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
     public Benchmark build(RunConfig config) throws IOException {
         TaskCatalog catalog;
         try {
-            catalog = TaskCatalog.load(plugins, config.tasks(), Path.of(""), config.seed(), config.skipBadTasks(),
-                    Map.of());
+            catalog = TaskCatalog.load(plugins, config.tasks(), workDir, config.seed(), config.skipBadTasks(),
+                    config.taskOptions());
         } catch (TaskLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -52,15 +54,14 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
         }
         SplitSpec spec;
         try {
-            spec = config.splitSpec() == null ? catalog.defaultSplitSpec() : SplitSpec.read(Path.of(config.splitSpec()));
+            spec = config.splitSpec() == null ? catalog.defaultSplitSpec() : SplitSpec.read(workDir.resolve(config.splitSpec()));
         } catch (SplitSpecException e) {
             throw new IOException(e.getMessage(), e);
         }
         boolean eval = "eval".equals(config.command());
         if (eval) {
             List<String> categories = catalog.tasks().stream().map(Task::category).distinct().toList();
-            spec = new SplitSpec("eval: every task evaluated, none tuned", categories, List.of(), spec.excludedTasks(),
-                    0, 0, spec.evalCapPerTask(), spec.heldOutSelection(), false);
+            spec = spec.forEvaluationOnly(categories);
         }
         Splits splits = SplitBuilder.build(catalog.tasks(), spec, config.seed());
         if (!eval) {
