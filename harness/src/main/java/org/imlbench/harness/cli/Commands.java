@@ -16,7 +16,8 @@ public final class Commands {
                 new TasksCommand(),
                 new ReportCommand(),
                 new ScoreCommand(),
-                new GenerateCommand()
+                new GenerateCommand(),
+                new BenchCommand()
         );
     }
 }

@@ -1,0 +1,130 @@
+package org.imlbench.harness.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imlbench.djl.bench.Bench;
+import org.imlbench.djl.bench.BenchResult;
+
+/**
+ * {@code harness bench}: the djl backend's speed on an OPT-125m-shaped random checkpoint, optionally side by side
+ * with an external baseline command that prints the same keys as one JSON object on its last stdout line.
+ */
+@Parameters(commandNames = BenchCommand.NAME, commandDescription = "Measure scoring, multiple-choice, generation "
+        + "speed and peak memory on an OPT-125m-shaped random checkpoint (written to a temporary directory).")
+public final class BenchCommand implements CliCommand {
+    static final String NAME = "bench";
+
+    @Parameter(names = "--threads", description = "Intra-op threads. Default: 2")
+    private int threads = 2;
+    @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (median reported). "
+            + "Default: 3")
+    private int repeats = 3;
+    @Parameter(names = "--seed", description = "Seed of the random weights and tokens. Default: 1")
+    private long seed = 1;
+    @Parameter(names = "--baseline-command", description = "A shell command run afterwards whose last stdout line "
+            + "is a JSON object of the same keys, e.g. 'python3 bench/pytorch_eager.py'")
+    private String baselineCommand;
+    @Parameter(names = "--json", description = "Print JSON instead of a table")
+    private boolean json;
+
+    /** Creates the command; JCommander fills its options. */
+    public BenchCommand() {
+        // fields are set by JCommander
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int run(CliContext context) throws Exception {
+        if (threads < 1 || repeats < 1) {
+            throw new UsageException("--threads and --repeats must be at least 1");
+        }
+        List<BenchResult> results = Bench.run(new Bench.Settings(threads, repeats, seed,
+                Path.of(System.getProperty("java.io.tmpdir"))), context.err());
+        Map<String, Double> baseline = baselineCommand == null ? Map.of() : runBaseline(context);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            Map<String, Double> ours = new LinkedHashMap<>();
+            results.forEach(r -> ours.put(r.key(), r.value()));
+            doc.put("imlbench", ours);
+            if (baselineCommand != null) {
+                doc.put("baseline_command", baselineCommand);
+                doc.put("baseline", baseline);
+            }
+            context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(doc));
+            return Main.OK;
+        }
+        List<String> columns = baselineCommand == null ? List.of("WORKLOAD", "IMLBENCH (DJL)", "UNIT")
+                : List.of("WORKLOAD", "IMLBENCH (DJL)", "BASELINE", "RATIO", "UNIT");
+        List<List<String>> rows = new ArrayList<>();
+        for (BenchResult r : results) {
+            List<String> row = new ArrayList<>(List.of(r.workload(), format(r.value())));
+            if (baselineCommand != null) {
+                Double b = baseline.get(r.key());
+                row.add(b == null ? "-" : format(b));
+                row.add(b == null || b == 0 || r.unit().equals("x") ? "-" : String.format("%.2fx", r.value() / b));
+            }
+            row.add(r.unit());
+            rows.add(row);
+        }
+        context.out().print(new TextTable(columns, rows).render());
+        return Main.OK;
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "n/a" : v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
+    }
+
+    private Map<String, Double> runBaseline(CliContext context) throws IOException, InterruptedException {
+        context.err().println("running baseline: " + baselineCommand);
+        Process process = new ProcessBuilder("sh", "-c", baselineCommand)
+                .directory(context.workDir().toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        process.getOutputStream().close();
+        String stdout = readAll(process.getInputStream());
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IOException("baseline command exited with " + code + ": " + baselineCommand);
+        }
+        String last = null;
+        for (String line : stdout.split("\n")) {
+            if (line.trim().startsWith("{")) {
+                last = line.trim();
+            }
+        }
+        if (last == null) {
+            throw new IOException("baseline command printed no JSON object line: " + baselineCommand);
+        }
+        JsonNode node = new ObjectMapper().readTree(last);
+        Map<String, Double> values = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                values.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return values;
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,189 @@
+package org.imlbench.djl.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import org.imlbench.djl.checkpoint.Checkpoint;
+import org.imlbench.djl.checkpoint.Checkpoints;
+import org.imlbench.djl.checkpoint.OptConfig;
+import org.imlbench.djl.inference.GenerationPrompt;
+import org.imlbench.djl.inference.Generator;
+import org.imlbench.djl.inference.ScoreUnit;
+import org.imlbench.djl.inference.Scorer;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.djl.model.OptModel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code harness bench}: writes an OPT-125m-shaped random checkpoint in Hugging Face layout, loads it back like a
+ * real model, and measures scoring, multiple-choice scoring (with context reuse, and per option as
+ * lm-evaluation-harness does it), greedy generation and peak memory. Each figure is the median of
+ * {@code repeats} timed runs after one warm-up run.
+ */
+public final class Bench {
+    /** Sequences per scoring batch. */
+    public static final int SCORE_BATCH = 8;
+    /** Tokens per scored sequence. */
+    public static final int SCORE_LENGTH = 256;
+    /** Multiple-choice instances per run. */
+    public static final int MC_INSTANCES = 8;
+    /** Context tokens of a multiple-choice instance. */
+    public static final int MC_CONTEXT = 256;
+    /** Options per instance. */
+    public static final int MC_OPTIONS = 4;
+    /** The longest option. */
+    public static final int MC_MAX_OPTION = 8;
+    /** Prompt tokens for generation. */
+    public static final int GEN_PROMPT = 32;
+    /** New tokens per generated sequence. */
+    public static final int GEN_NEW = 64;
+
+    /**
+     * How to run.
+     *
+     * @param threads intra-op threads
+     * @param repeats timed runs per workload (after one warm-up)
+     * @param seed seed of the weights and the token data
+     * @param workDir where the temporary checkpoint goes (deleted afterwards)
+     */
+    public record Settings(int threads, int repeats, long seed, Path workDir) {
+    }
+
+    private Bench() {
+    }
+
+    /** @return the OPT-125m architecture (vocab 50272, hidden 768, 12 layers of 12 heads, FFN 3072) */
+    public static OptConfig opt125m() {
+        return new OptConfig(50272, 768, 12, 12, 3072, 2048, 768, true, "relu", 0.1, 0.0, true, true, 1, 2, 2,
+                "float32");
+    }
+
+    /**
+     * Runs every workload.
+     *
+     * @param settings how to run
+     * @param log progress lines
+     * @return the figures, in table order
+     * @throws IOException when the checkpoint cannot be written or read
+     */
+    public static List<BenchResult> run(Settings settings, PrintStream log) throws IOException {
+        DjlEngine.start(settings.threads());
+        Path dir = Files.createTempDirectory(settings.workDir(), "imlbench-bench-");
+        Path checkpointDir = dir.resolve("opt-125m-random");
+        try {
+            log.println("writing an OPT-125m-shaped random checkpoint to " + checkpointDir);
+            try (OptModel random = OptModel.random(opt125m(), settings.seed(), Device.cpu())) {
+                random.save(checkpointDir, (Path) null);
+            }
+            try (Checkpoint checkpoint = Checkpoints.open(checkpointDir);
+                 OptModel model = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32)) {
+                return measure(model, settings, log);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static List<BenchResult> measure(OptModel model, Settings s, PrintStream log) {
+        Random random = new Random(s.seed());
+        int vocab = model.config().vocabSize();
+        NumberedVocabulary vocabulary = new NumberedVocabulary(vocab);
+        List<BenchResult> results = new ArrayList<>();
+
+        List<ScoreUnit> scoring = new ArrayList<>();
+        for (int i = 0; i < SCORE_BATCH; i++) {
+            int[] seq = tokens(random, SCORE_LENGTH, vocab);
+            scoring.add(new ScoreUnit(new int[] {seq[0]}, List.of(Arrays.copyOfRange(seq, 1, seq.length))));
+        }
+        Scorer scorer = new Scorer(model, SCORE_BATCH, vocabulary.padId());
+        double scoreSeconds = time(s, log, "scoring " + SCORE_BATCH + " x " + SCORE_LENGTH,
+                () -> scorer.score(scoring, i -> { }));
+        results.add(new BenchResult("scoring_tokens_per_s", "scoring, batch " + SCORE_BATCH + " x " + SCORE_LENGTH,
+                SCORE_BATCH * SCORE_LENGTH / scoreSeconds, "tokens/s"));
+
+        List<ScoreUnit> mc = new ArrayList<>();
+        List<int[]> separate = new ArrayList<>();
+        List<Integer> optionLengths = new ArrayList<>();
+        for (int i = 0; i < MC_INSTANCES; i++) {
+            int[] context = tokens(random, MC_CONTEXT, vocab);
+            List<int[]> options = new ArrayList<>();
+            for (int k = 0; k < MC_OPTIONS; k++) {
+                int[] option = tokens(random, 1 + random.nextInt(MC_MAX_OPTION), vocab);
+                options.add(option);
+                int[] joined = Arrays.copyOf(context, context.length + option.length);
+                System.arraycopy(option, 0, joined, context.length, option.length);
+                separate.add(joined);
+                optionLengths.add(option.length);
+            }
+            mc.add(new ScoreUnit(context, options));
+        }
+        double mcSeconds = time(s, log, "multiple choice, context reuse", () -> scorer.score(mc, i -> { }));
+        results.add(new BenchResult("mc_shared_instances_per_s", "multiple choice, context reuse (" + MC_CONTEXT
+                + "-token contexts, " + MC_OPTIONS + " options <= " + MC_MAX_OPTION + " tokens)",
+                MC_INSTANCES / mcSeconds, "instances/s"));
+        int[] lengths = optionLengths.stream().mapToInt(Integer::intValue).toArray();
+        double perOptionSeconds = time(s, log, "multiple choice, per option",
+                () -> PerOptionBaseline.score(model, separate, lengths, SCORE_BATCH));
+        results.add(new BenchResult("mc_per_option_instances_per_s", "multiple choice, each option with its "
+                + "context (lm-eval style)", MC_INSTANCES / perOptionSeconds, "instances/s"));
+        results.add(new BenchResult("mc_speedup", "multiple choice: context reuse / per option",
+                perOptionSeconds / mcSeconds, "x"));
+
+        for (int batch : new int[] {1, 8}) {
+            List<GenerationPrompt> prompts = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                prompts.add(new GenerationPrompt(tokens(random, GEN_PROMPT, vocab), GEN_NEW, List.of()));
+            }
+            Generator generator = new Generator(model, vocabulary, batch, true);
+            double seconds = time(s, log, "greedy generation, batch " + batch,
+                    () -> generator.generate(prompts, i -> { }));
+            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s", "greedy generation, batch " + batch
+                    + " (" + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens)", batch * GEN_NEW / seconds,
+                    "tokens/s"));
+        }
+        results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
+        return results;
+    }
+
+    private static int[] tokens(Random random, int length, int vocab) {
+        int[] ids = new int[length];
+        ids[0] = 2;
+        for (int i = 1; i < length; i++) {
+            ids[i] = 4 + random.nextInt(vocab - 4);
+        }
+        return ids;
+    }
+
+    private static double time(Settings s, PrintStream log, String what, Runnable work) {
+        work.run();
+        double[] seconds = new double[s.repeats()];
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            work.run();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        double median = seconds[seconds.length / 2];
+        log.printf("%-40s %8.3f s (median of %d)%n", what, median, seconds.length);
+        return median;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
