@@ -2,9 +2,10 @@ package org.imlbench.djl.tuning;
 
 /**
  * Linear warm-up to the peak rate, then linear decay to 0, over optimizer steps numbered from 1. Step {@code s}
- * uses {@code peak * s / warmup} while {@code s <= warmup}, then {@code peak * (total - s + 1) / (total - warmup + 1)},
- * so the rate reaches 0 just after the last step instead of at it: no step is spent at rate 0 (neither the first, as
- * fairseq's warm-up from 0 does, nor the last).
+ * uses {@code peak * s / warmup} while {@code s <= warmup}, then {@code peak * (total - s + 1) / (total - warmup)}:
+ * the first decay step runs at the peak and the rate reaches 0 just after the last step instead of at it, so no step
+ * is spent at rate 0 (neither the first, as fairseq's warm-up from 0 does, nor the last, as Hugging Face's linear
+ * schedule does).
  *
  * @param peak the peak rate
  * @param warmup warm-up steps (0: start at the peak)
@@ -29,6 +30,6 @@ public record LearningRateSchedule(double peak, int warmup, int total) {
         if (step <= warmup) {
             return peak * step / warmup;
         }
-        return peak * (total - step + 1) / (total - warmup + 1);
+        return peak * (total - step + 1) / (total - warmup);
     }
 }
