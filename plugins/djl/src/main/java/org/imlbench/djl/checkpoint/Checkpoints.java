@@ -50,17 +50,19 @@ public final class Checkpoints {
         try {
             switch (layout) {
                 case SAFETENSORS_INDEX -> {
-                    for (String shard : ShardIndex.read(dir.resolve(layout)).shardNames()) {
+                    ShardIndex index = ShardIndex.read(dir.resolve(layout));
+                    for (String shard : index.shardNames()) {
                         files.add(SafetensorsFile.open(dir.resolve(shard)));
                     }
-                    checkIndexAgainstShards(ShardIndex.read(dir.resolve(layout)), files);
+                    checkIndexAgainstShards(index, files);
                 }
                 case SAFETENSORS -> files.add(SafetensorsFile.open(dir.resolve(layout)));
                 case PYTORCH_BIN_INDEX -> {
-                    for (String shard : ShardIndex.read(dir.resolve(layout)).shardNames()) {
+                    ShardIndex index = ShardIndex.read(dir.resolve(layout));
+                    for (String shard : index.shardNames()) {
                         files.add(PytorchBinFile.open(dir.resolve(shard)));
                     }
-                    checkIndexAgainstShards(ShardIndex.read(dir.resolve(layout)), files);
+                    checkIndexAgainstShards(index, files);
                 }
                 default -> files.add(PytorchBinFile.open(dir.resolve(layout)));
             }

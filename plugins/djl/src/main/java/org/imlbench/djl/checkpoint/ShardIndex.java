@@ -34,6 +34,25 @@ public record ShardIndex(Path file, Map<String, String> weightMap) {
      * @throws IOException when the index is malformed or a shard is missing; the message names both
      */
     public static ShardIndex read(Path file) throws IOException {
+        ShardIndex index = parse(file);
+        Path dir = file.toAbsolutePath().getParent();
+        for (String shard : index.shardNames()) {
+            if (!Files.isRegularFile(dir.resolve(shard))) {
+                throw new IOException(file + ": shard '" + shard + "' is missing (expected " + dir.resolve(shard)
+                        + ")");
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Parses an index file without looking for its shards (e.g. before downloading them).
+     *
+     * @param file the index
+     * @return the index
+     * @throws IOException when the index is malformed; the message names it
+     */
+    public static ShardIndex parse(Path file) throws IOException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -55,14 +74,6 @@ public record ShardIndex(Path file, Map<String, String> weightMap) {
             }
             weightMap.put(e.getKey(), shard);
         }
-        ShardIndex index = new ShardIndex(file, Collections.unmodifiableMap(weightMap));
-        Path dir = file.toAbsolutePath().getParent();
-        for (String shard : index.shardNames()) {
-            if (!Files.isRegularFile(dir.resolve(shard))) {
-                throw new IOException(file + ": shard '" + shard + "' is missing (expected " + dir.resolve(shard)
-                        + ")");
-            }
-        }
-        return index;
+        return new ShardIndex(file, Collections.unmodifiableMap(weightMap));
     }
 }
