@@ -61,6 +61,9 @@ if needs_build; then
   touch "$stamp"
 fi
 
+# The Allure command line (harness report) must not send usage analytics unless the user asks for it.
+export ALLURE_NO_ANALYTICS="${ALLURE_NO_ANALYTICS:-true}"
+
 # DJL logs through SLF4J and no SLF4J binding ships with imlbench: keep its "no providers" notice off stderr.
 # shellcheck disable=SC2086
 exec "$java" ${JAVA_OPTS:-} -Dslf4j.internal.verbosity=ERROR \

@@ -74,6 +74,26 @@ final class Launcher {
         }
     }
 
+    /** @return the folder of jars the launcher puts on the module path */
+    Path modules() {
+        return modules;
+    }
+
+    /** @return the folder of jars the launcher puts on the class path */
+    Path classpath() {
+        return modules.resolveSibling("classpath");
+    }
+
+    /**
+     * Runs any command (not the launcher) and collects its output.
+     *
+     * @param command the command line
+     * @return its exit code and output
+     */
+    Result exec(List<String> command) throws IOException, InterruptedException {
+        return start(new ProcessBuilder(command).directory(repo.toFile()), command);
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), args);
     }
@@ -85,6 +105,10 @@ final class Launcher {
         builder.environment().remove("IMLBENCH_PLUGINS");
         builder.environment().put("IMLBENCH_NO_BUILD", "1");
         builder.environment().putAll(env);
+        return start(builder, command);
+    }
+
+    private Result start(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {

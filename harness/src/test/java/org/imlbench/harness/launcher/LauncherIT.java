@@ -229,6 +229,33 @@ class LauncherIT {
     }
 
     @Test
+    void theRuntimeImageHasNoConflictingModules() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // --validate-modules reports split packages, duplicate modules and bad automatic module names.
+        Launcher.Result result = launcher.exec(List.of(java, "--module-path", launcher.modules().toString(),
+                "--validate-modules"));
+        assertEquals(0, result.exitCode(), result.toString());
+        try (var jars = Files.list(launcher.classpath())) {
+            assertEquals(List.of("commons-compress", "pytorch-native-cpu"), jars
+                    .map(jar -> jar.getFileName().toString().replaceAll("-\\d.*", "")).sorted().toList());
+        }
+    }
+
+    @Test
+    void theEmbeddedModelRunsOnDjlThroughTheLauncher() throws Exception {
+        // A smoke test of the whole chain on the module path: DJL, PyTorch's native jar on the class path, the
+        // embedded model. One instance per task keeps it to seconds.
+        Launcher.Result result = launcher.run("eval", "--limit", "1", "--quiet", "--no-html", "--out",
+                temp.resolve("runs").toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.err().isBlank(), "nothing on stderr (no SLF4J notice either):\n" + result);
+        try (var runs = Files.list(temp.resolve("runs"))) {
+            Path run = runs.findFirst().orElseThrow(() -> new AssertionError("no run directory\n" + result));
+            assertTrue(Files.isRegularFile(run.resolve("run.json")), result.toString());
+        }
+    }
+
+    @Test
     void helpAndUsageErrorsThroughTheLauncher() throws Exception {
         Launcher.Result help = launcher.run("--help");
         assertEquals(0, help.exitCode(), help.toString());
