@@ -3,6 +3,7 @@ package org.imlbench.djl.bench;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import org.imlbench.djl.checkpoint.Checkpoint;
+import org.imlbench.djl.checkpoint.CheckpointWriter;
 import org.imlbench.djl.checkpoint.Checkpoints;
 import org.imlbench.djl.checkpoint.OptConfig;
 import org.imlbench.djl.inference.GenerationPrompt;
@@ -11,6 +12,7 @@ import org.imlbench.djl.inference.ScoreUnit;
 import org.imlbench.djl.inference.Scorer;
 import org.imlbench.djl.model.DjlEngine;
 import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.model.RandomCheckpoint;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -80,9 +82,7 @@ public final class Bench {
         Path checkpointDir = dir.resolve("opt-125m-random");
         try {
             log.println("writing an OPT-125m-shaped random checkpoint to " + checkpointDir);
-            try (OptModel random = OptModel.random(opt125m(), settings.seed(), Device.cpu())) {
-                random.save(checkpointDir, (Path) null);
-            }
+            RandomCheckpoint.write(opt125m(), settings.seed(), checkpointDir, new CheckpointWriter(opt125m()));
             try (Checkpoint checkpoint = Checkpoints.open(checkpointDir);
                  OptModel model = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32)) {
                 return measure(model, settings, log);

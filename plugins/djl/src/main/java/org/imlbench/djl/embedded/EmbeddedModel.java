@@ -1,10 +1,9 @@
 package org.imlbench.djl.embedded;
 
-import ai.djl.Device;
 import org.imlbench.djl.checkpoint.CheckpointWriter;
 import org.imlbench.djl.checkpoint.Checkpoints;
 import org.imlbench.djl.checkpoint.OptConfig;
-import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.model.RandomCheckpoint;
 import org.imlbench.djl.tokenizer.ByteTokenizer;
 
 import java.io.IOException;
@@ -51,10 +50,8 @@ public final class EmbeddedModel {
             return dir;
         }
         Files.createDirectories(cacheRoot);
-        try (OptModel model = OptModel.random(config(), seed, Device.cpu())) {
-            model.save(dir, new CheckpointWriter(model.config())
-                    .withTextFile(ByteTokenizer.FILE_NAME, ByteTokenizer.FILE_CONTENT));
-        }
+        RandomCheckpoint.write(config(), seed, dir,
+                new CheckpointWriter(config()).withTextFile(ByteTokenizer.FILE_NAME, ByteTokenizer.FILE_CONTENT));
         return dir;
     }
 
