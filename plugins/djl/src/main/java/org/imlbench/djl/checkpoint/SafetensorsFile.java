@@ -35,16 +35,19 @@ final class SafetensorsFile implements TensorFile {
     private final FileChannel channel;
     private final long dataStart;
     private final Map<String, Entry> entries;
+    private final long windowBytes;
 
     /** One header entry, already checked against the file. */
     private record Entry(String name, StoredType type, long[] shape, long begin, long end) {
     }
 
-    private SafetensorsFile(Path file, FileChannel channel, long dataStart, Map<String, Entry> entries) {
+    private SafetensorsFile(Path file, FileChannel channel, long dataStart, Map<String, Entry> entries,
+                            long windowBytes) {
         this.file = file;
         this.channel = channel;
         this.dataStart = dataStart;
         this.entries = entries;
+        this.windowBytes = windowBytes;
     }
 
     /**
@@ -56,6 +59,16 @@ final class SafetensorsFile implements TensorFile {
      * @throws IOException naming the file and the problem
      */
     static SafetensorsFile open(Path file) throws IOException {
+        return open(file, WINDOW_BYTES);
+    }
+
+    /**
+     * @param file the file
+     * @param windowBytes the largest region mapped at once when converting (tests use small ones)
+     * @return the opened file
+     * @throws IOException naming the file and the problem
+     */
+    static SafetensorsFile open(Path file, long windowBytes) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -84,7 +97,7 @@ final class SafetensorsFile implements TensorFile {
             long dataStart = 8 + headerLength;
             Map<String, Entry> entries = parseHeader(file, new String(header.array(), StandardCharsets.UTF_8),
                     size - dataStart);
-            return new SafetensorsFile(file, channel, dataStart, entries);
+            return new SafetensorsFile(file, channel, dataStart, entries, windowBytes);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -207,7 +220,7 @@ final class SafetensorsFile implements TensorFile {
             data = map(e.begin(), bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         } else {
             data = FloatBuffers.allocate(count, what);
-            long windowElements = WINDOW_BYTES / e.type().byteSize();
+            long windowElements = Math.max(1, windowBytes / e.type().byteSize());
             for (long done = 0; done < count; done += windowElements) {
                 int n = (int) Math.min(windowElements, count - done);
                 MappedByteBuffer window = map(e.begin() + done * e.type().byteSize(),

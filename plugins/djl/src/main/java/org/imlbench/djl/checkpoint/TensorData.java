@@ -10,6 +10,7 @@ import java.nio.FloatBuffer;
  * @param shape the shape, outermost first
  * @param storedType the type the file stores, e.g. "F32", "F16", "BF16"
  * @param data row-major float32 values, {@code product(shape)} of them, positioned at 0
+ *             (possibly a read-only view of a memory-mapped file: copy it, never write to it)
  */
 public record TensorData(String name, long[] shape, String storedType, FloatBuffer data) {
     /** @return the number of elements */
