@@ -105,6 +105,33 @@ class PytorchBinTest {
         assertTrue(legacy.getMessage().contains("not a torch.save zip archive"), legacy.getMessage());
     }
 
+    @Test
+    void readsShardedBinsThroughTheirIndex() throws Exception {
+        byte[] first = new PickleBytes().proto(2).op('}').mark()
+                .string("decoder.a").tensor("FloatStorage", "0", 2, 0, new int[] {2}, new int[] {1})
+                .op('u').stop().bytes();
+        byte[] second = new PickleBytes().proto(2).op('}').mark()
+                .string("decoder.b").tensor("BFloat16Storage", "0", 3, 1, new int[] {2}, new int[] {1})
+                .op('u').stop().bytes();
+        writeCheckpointDir(first, Map.of("0", floats(1f, 2f)));
+        Files.move(dir.resolve("pytorch_model.bin"), dir.resolve("pytorch_model-00001-of-00002.bin"));
+        PickleBytes.writeArchive(dir.resolve("pytorch_model-00002-of-00002.bin"), second,
+                Map.of("0", new byte[] {0, 0, (byte) 0xc0, 0x3f, 0x00, (byte) 0xc1}));
+        Files.writeString(dir.resolve("pytorch_model.bin.index.json"), "{\"metadata\": {\"total_size\": 12}, "
+                + "\"weight_map\": {\"decoder.a\": \"pytorch_model-00001-of-00002.bin\", "
+                + "\"decoder.b\": \"pytorch_model-00002-of-00002.bin\"}}");
+        try (Checkpoint ckpt = Checkpoints.open(dir)) {
+            assertEquals(java.util.Set.of("decoder.a", "decoder.b"), ckpt.tensorNames());
+            assertArrayEquals(new float[] {1f, 2f}, CheckpointsTest.values(ckpt.tensor("decoder.a")));
+            // bf16 0x3fc0 = 1.5, 0xc100 = -8; the tensor starts one element into its storage
+            assertArrayEquals(new float[] {1.5f, -8f}, CheckpointsTest.values(ckpt.tensor("decoder.b")));
+        }
+        Files.delete(dir.resolve("pytorch_model-00002-of-00002.bin"));
+        IOException e = assertThrows(IOException.class, () -> Checkpoints.open(dir));
+        assertTrue(e.getMessage().contains("pytorch_model.bin.index.json: shard 'pytorch_model-00002-of-00002.bin' "
+                + "is missing"), e.getMessage());
+    }
+
     private void writeCheckpointDir(byte[] pickle, Map<String, byte[]> storages) throws IOException {
         Files.writeString(dir.resolve("config.json"), "{\"vocab_size\": 8, \"hidden_size\": 2, "
                 + "\"num_hidden_layers\": 1, \"num_attention_heads\": 1, \"ffn_dim\": 4, "
