@@ -3,17 +3,28 @@ package org.imlbench.djl.backend;
 import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.djl.tuning.Tuner;
 
-/** Connects the backend to the tuner. */
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Hands tuning to {@link Tuner}, after resolving the base model the same way {@link DjlBackend#load} does. */
 final class TuningBridge {
     private TuningBridge() {
     }
 
     static boolean available() {
-        return false;
+        return true;
     }
 
-    static TuningResult tune(TuningRequest request, TuningListener listener) {
-        throw new UnsupportedOperationException("backend djl cannot tune models in this build");
+    static TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
+        BackendOptions options;
+        try {
+            options = BackendOptions.parse(request.base().options());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Path dir = ModelLocator.locate(request.base().model(), options);
+        return Tuner.tune(request, dir, listener);
     }
 }
