@@ -106,6 +106,22 @@ class PytorchBinTest {
     }
 
     @Test
+    void acceptsTheMetadataTorchSaveAttachesToAStateDict() throws Exception {
+        // torch.save(module.state_dict()): items, then BUILD with {'_metadata': OrderedDict({'': {'version': 1}})}
+        byte[] pickle = new PickleBytes().proto(2).global("collections", "OrderedDict").op(')').reduce().mark()
+                .string("decoder.t").tensor("FloatStorage", "0", 1, 0, new int[] {1}, new int[] {1})
+                .op('u')
+                .op('}').string("_metadata").global("collections", "OrderedDict").op(')').reduce()
+                .string("").op('}').string("version").integer(1).op('s').op('s')
+                .op('s').op('b').stop().bytes();
+        writeCheckpointDir(pickle, Map.of("0", floats(4.5f)));
+        try (Checkpoint ckpt = Checkpoints.open(dir)) {
+            assertEquals(java.util.Set.of("decoder.t"), ckpt.tensorNames());
+            assertArrayEquals(new float[] {4.5f}, CheckpointsTest.values(ckpt.tensor("decoder.t")));
+        }
+    }
+
+    @Test
     void readsShardedBinsThroughTheirIndex() throws Exception {
         byte[] first = new PickleBytes().proto(2).op('}').mark()
                 .string("decoder.a").tensor("FloatStorage", "0", 2, 0, new int[] {2}, new int[] {1})
