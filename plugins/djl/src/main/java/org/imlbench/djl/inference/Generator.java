@@ -92,7 +92,8 @@ public final class Generator {
                 row.mask[pad + j] = 1;
             }
         }
-        KvCache cache = useCache ? new KvCache(model) : null;
+        int maxNew = rows.stream().mapToInt(r -> r.prompt.maxNewTokens()).max().orElse(0);
+        KvCache cache = useCache ? new KvCache(model, width + maxNew) : null;
         try {
             long[] next = step(active, cache, width, true);
             while (true) {

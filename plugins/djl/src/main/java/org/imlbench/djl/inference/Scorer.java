@@ -79,8 +79,9 @@ public final class Scorer {
     private List<List<ContinuationScore>> scoreBatch(List<ScoreUnit> units) {
         int rows = units.size();
         Accumulator acc = new Accumulator(units);
-        try (NDManager scope = model.manager().newSubManager(); KvCache cache = new KvCache(model)) {
-            int width = units.stream().mapToInt(u -> u.context().length).max().orElse(0);
+        int width = units.stream().mapToInt(u -> u.context().length).max().orElse(0);
+        try (NDManager scope = model.manager().newSubManager();
+             KvCache cache = new KvCache(model, width + packedWidth(units))) {
             long[] ids = new long[rows * width];
             int[][] mask = new int[rows][width];
             for (int r = 0; r < rows; r++) {
@@ -119,14 +120,7 @@ public final class Scorer {
     private void scoreRest(NDManager scope, KvCache cache, List<ScoreUnit> units, int[][] contextMask,
                            Accumulator acc) {
         int rows = units.size();
-        int width = 0;
-        for (ScoreUnit u : units) {
-            int packed = 0;
-            for (int[] c : u.continuations()) {
-                packed += Math.max(0, c.length - 1);
-            }
-            width = Math.max(width, packed);
-        }
+        int width = packedWidth(units);
         if (width == 0) {
             return;
         }
@@ -164,6 +158,19 @@ public final class Scorer {
             long[] w = wanted.get(i);
             acc.add((int) w[1], (int) w[2], rest.logProbs()[i][0], rest.argmax()[i]);
         }
+    }
+
+    /** @return the longest row of continuation tokens that are fed to the model (all but each one's last) */
+    private static int packedWidth(List<ScoreUnit> units) {
+        int width = 0;
+        for (ScoreUnit u : units) {
+            int packed = 0;
+            for (int[] c : u.continuations()) {
+                packed += Math.max(0, c.length - 1);
+            }
+            width = Math.max(width, packed);
+        }
+        return width;
     }
 
     /** Sums log-probabilities per continuation, in double, and tracks whether every token was the argmax. */

@@ -36,7 +36,8 @@ class OptModelGoldenTest {
             check(golden, mask, full.toType(DataType.FLOAT64, false), fixture + " uncached");
 
             int split = 7;
-            try (KvCache cache = new KvCache(model)) {
+            for (int capacity : new int[] {0, t + 3}) {
+            try (KvCache cache = new KvCache(model, capacity)) {
                 long[][] pos = Positions.fromMask(mask);
                 NDArray first = model.forward(idsArray(m, ids, 0, split),
                         Positions.toArray(m, cols(pos, 0, split)), AttentionMasks.causal(m, cols(mask, split), split),
@@ -45,7 +46,9 @@ class OptModelGoldenTest {
                         Positions.toArray(m, cols(pos, split, t)), AttentionMasks.causal(m, mask, t - split),
                         cache, ForwardMode.INFERENCE);
                 assertEquals(t, cache.length());
-                check(golden, mask, first.concat(second, 1).toType(DataType.FLOAT64, false), fixture + " cached");
+                check(golden, mask, first.concat(second, 1).toType(DataType.FLOAT64, false),
+                        fixture + " cached, capacity " + capacity);
+            }
             }
         }
     }
