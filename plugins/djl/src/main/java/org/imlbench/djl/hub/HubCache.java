@@ -1,12 +1,16 @@
 package org.imlbench.djl.hub;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -95,6 +99,31 @@ final class HubCache {
         Files.createDirectories(marker.getParent());
         if (!Files.exists(marker)) {
             Files.createFile(marker);
+        }
+    }
+
+    /**
+     * Takes the inter-process lock huggingface_hub also takes ({@code .locks/models--…/<etag>.lock}), so two
+     * processes never append to the same {@code .incomplete} file.
+     *
+     * @param cacheDir the cache root
+     * @param etag the blob about to be downloaded
+     * @return the held lock; close it to release
+     * @throws IOException when the lock file cannot be opened
+     */
+    Closeable lockBlob(Path cacheDir, String etag) throws IOException {
+        Path lockFile = cacheDir.resolve(".locks").resolve(repoDir.getFileName()).resolve(etag + ".lock");
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.lock();
+            return () -> {
+                lock.release();
+                channel.close();
+            };
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

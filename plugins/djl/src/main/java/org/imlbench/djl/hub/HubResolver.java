@@ -1,5 +1,6 @@
 package org.imlbench.djl.hub;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -182,9 +183,17 @@ public final class HubResolver {
             }
             String etag = meta.get().etag();
             if (!Files.isRegularFile(cache.blob(etag))) {
-                Path incomplete = cache.incomplete(etag);
-                client.download(new RepoId(id.repo(), commit), file, meta.get(), incomplete);
-                cache.completeBlob(incomplete, etag);
+                Closeable lock = cache.lockBlob(env.cacheDir(), etag);
+                try {
+                    // another process may have finished it while this one waited for the lock
+                    if (!Files.isRegularFile(cache.blob(etag))) {
+                        Path incomplete = cache.incomplete(etag);
+                        client.download(new RepoId(id.repo(), commit), file, meta.get(), incomplete);
+                        cache.completeBlob(incomplete, etag);
+                    }
+                } finally {
+                    lock.close();
+                }
             }
             return Optional.of(cache.link(commit, file, etag));
         }

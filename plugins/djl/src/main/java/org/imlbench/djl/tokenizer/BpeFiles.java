@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,8 +124,7 @@ final class BpeFiles {
             throw new IOException(file + ": vocabulary is not a JSON object of token to id");
         }
         Map<String, Integer> vocab = new HashMap<>(node.size() * 2);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().canConvertToInt() || e.getValue().intValue() < 0) {
                 throw new IOException(file + ": token '" + e.getKey() + "' has an invalid id " + e.getValue());
             }
