@@ -13,10 +13,6 @@ final class TuningBridge {
     private TuningBridge() {
     }
 
-    static boolean available() {
-        return true;
-    }
-
     static TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
         BackendOptions options;
         try {
