@@ -32,6 +32,17 @@ public interface Checkpoint extends AutoCloseable {
      */
     TensorData tensor(String name) throws IOException;
 
+    /**
+     * A tensor's shape without reading (or converting) its values.
+     *
+     * @param name a canonical name
+     * @return the shape, outermost first
+     * @throws IOException when there is no such tensor
+     */
+    default long[] shape(String name) throws IOException {
+        return tensor(name).shape();
+    }
+
     /** Releases mapped files. */
     @Override
     void close();

@@ -42,11 +42,22 @@ final class OpenedCheckpoint implements Checkpoint {
 
     @Override
     public TensorData tensor(String name) throws IOException {
+        Location location = locate(name);
+        return location.file().read(location.storedName(), name);
+    }
+
+    @Override
+    public long[] shape(String name) throws IOException {
+        Location location = locate(name);
+        return location.file().shape(location.storedName());
+    }
+
+    private Location locate(String name) throws IOException {
         Location location = locations.get(name);
         if (location == null) {
             throw new IOException(directory + ": checkpoint has no tensor '" + name + "'");
         }
-        return location.file().read(location.storedName(), name);
+        return location;
     }
 
     @Override

@@ -138,6 +138,11 @@ final class PytorchBinFile implements TensorFile {
     }
 
     @Override
+    public long[] shape(String storedName) {
+        return tensors.get(storedName).shape().clone();
+    }
+
+    @Override
     public TensorData read(String storedName, String canonicalName) throws IOException {
         TorchStateDictPolicy.Tensor t = tensors.get(storedName);
         String what = file + ": tensor '" + storedName + "'";

@@ -191,12 +191,9 @@ final class SafetensorsFile implements TensorFile {
         return entries.keySet();
     }
 
-    /**
-     * @param storedName a stored name
-     * @return its stored type
-     */
-    StoredType storedType(String storedName) {
-        return entries.get(storedName).type();
+    @Override
+    public long[] shape(String storedName) {
+        return entries.get(storedName).shape().clone();
     }
 
     @Override

@@ -15,6 +15,12 @@ interface TensorFile extends Closeable {
 
     /**
      * @param storedName a name from {@link #storedNames()}
+     * @return its shape, from the file's header (no data is read)
+     */
+    long[] shape(String storedName);
+
+    /**
+     * @param storedName a name from {@link #storedNames()}
      * @param canonicalName the name to give the result
      * @return the tensor widened to float32
      * @throws IOException when the tensor cannot be read; the message names the file

@@ -95,6 +95,7 @@ class CheckpointsTest {
         expected.forEach((name, shape) -> {
             try {
                 assertArrayEquals(shape, ckpt.tensor(name).shape(), name);
+                assertArrayEquals(shape, ckpt.shape(name), name);
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
