@@ -96,13 +96,27 @@ final class TuningRun {
                 if (state != null) {
                     restore(trainer, latest.get(), state);
                 }
-                CheckpointWriter writer = new CheckpointWriter(replicas.get(0).config()).withTokenizerFrom(source);
+                CheckpointWriter writer = withTokenizerText(new CheckpointWriter(replicas.get(0).config()), source);
                 Path last = train(trainer, stream, state, writer, data.fingerprint());
                 return finish(last, RunState.read(last.resolve(RunState.FILE_NAME)), started);
             }
         } finally {
             replicas.forEach(OptModel::close);
         }
+    }
+
+    /**
+     * The tokenizer files are read into memory once: the directory they come from may be a saved state that this run
+     * deletes when it saves the next one.
+     */
+    private static CheckpointWriter withTokenizerText(CheckpointWriter writer, Path dir) throws IOException {
+        for (String name : CheckpointWriter.TOKENIZER_FILES) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                writer = writer.withTextFile(name, Files.readString(file));
+            }
+        }
+        return writer;
     }
 
     private void restore(DataParallelTrainer trainer, Path stateDir, RunState state) throws IOException {
