@@ -3,7 +3,7 @@
  * tuned − base deltas, Allure results per split, and the HTML report site generated with Allure commandline.
  */
 module org.imlbench.reports {
-    requires org.imlbench.api;
+    requires transitive org.imlbench.api;
     requires com.fasterxml.jackson.databind;
     requires io.qameta.allure.commons;
     requires io.qameta.allure.model;

@@ -1,5 +1,6 @@
 package org.imlbench.reports.summary;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,9 +24,9 @@ import org.imlbench.reports.stats.Bootstrap;
 final class TaskScorer {
     private final Bootstrap bootstrap;
     private final RunInfo run;
-    private final java.nio.file.Path runDir;
+    private final Path runDir;
 
-    TaskScorer(Bootstrap bootstrap, RunInfo run, java.nio.file.Path runDir) {
+    TaskScorer(Bootstrap bootstrap, RunInfo run, Path runDir) {
         this.bootstrap = bootstrap;
         this.run = run;
         this.runDir = runDir;
