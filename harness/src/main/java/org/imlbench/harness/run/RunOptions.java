@@ -16,6 +16,11 @@ import org.imlbench.api.TuningConfig;
 public final class RunOptions {
     /** The model {@code harness run} uses when none is given: the embedded OPT of the djl backend. */
     public static final String EMBEDDED_MODEL = "embedded";
+    /**
+     * The embedded model's generation limit: synthetic answers are at most 12 characters (13 byte tokens with the
+     * leading space, plus {@code </s>}), and an untuned model never stops early, so 256 would only cost time.
+     */
+    public static final int EMBEDDED_MAX_NEW_TOKENS = 16;
 
     @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
             + "csv=FILE, or a plugin's kind). Default: synthetic")
@@ -42,7 +47,7 @@ public final class RunOptions {
     String device;
     @DynamicParameter(names = "--backend-option", description = "Backend option key=value, repeatable")
     Map<String, String> backendOptions = new LinkedHashMap<>();
-    @Parameter(names = "--max-new-tokens", description = "Generation limit. Default: 256 (32 for the embedded model)")
+    @Parameter(names = "--max-new-tokens", description = "Generation limit. Default: 256 (16 for the embedded model)")
     Integer maxNewTokens;
     @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
     List<String> metrics;
@@ -83,7 +88,7 @@ public final class RunOptions {
                 pick(device, base == null ? null : base.device(), "cpu"),
                 options,
                 pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
-                        embedded ? 32 : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
+                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
                 pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
                 pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
                 pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
