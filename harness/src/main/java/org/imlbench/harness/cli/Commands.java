@@ -12,6 +12,7 @@ public final class Commands {
         return List.of(
                 new PluginsCommand(),
                 new RunCommand(),
+                new TuneCommand(),
                 new EvalCommand(),
                 new TasksCommand(),
                 new ReportCommand(),

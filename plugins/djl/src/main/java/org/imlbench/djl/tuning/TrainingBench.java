@@ -13,7 +13,8 @@ import java.util.Random;
 /**
  * The training-throughput workload of {@code harness bench}: full optimizer steps (forward, backward over the
  * target loss, global-norm clipping, AdamW update) of a randomly initialised float32 model on the CPU, batch
- * {@value #BATCH} x {@value #LENGTH} tokens, dropout 0.1. Every row is one example whose first token is the source
+ * {@value #BATCH} x {@value #LENGTH} tokens, dropout off (as in the PyTorch script, so the same operations are
+ * timed). Every row is one example whose first token is the source
  * and whose other 255 tokens are the target, so the loss covers the same 255 positions per row as a causal-LM loss
  * with {@code labels=input_ids} in PyTorch ({@code bench/pytorch_train.py} measures that side). The caller sets the
  * engine's thread count (the bench uses 2).
@@ -60,7 +61,7 @@ public final class TrainingBench {
             }
             rows.add(List.of(new EncodedExample("bench", new int[] {config.bosTokenId()}, target)));
         }
-        TrainerSettings settings = new TrainerSettings(0.9, 0.95, 1e-8, 0.0, 1.0, 0.1, 1, false, 1, config.padTokenId());
+        TrainerSettings settings = new TrainerSettings(0.9, 0.95, 1e-8, 0.0, 1.0, 0.0, 1, false, 1, config.padTokenId());
         List<Double> times = new ArrayList<>();
         double firstLoss = Double.NaN;
         double lastLoss = Double.NaN;

@@ -1,0 +1,149 @@
+package org.imlbench.harness.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.PromptFormat;
+import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TrainingExample;
+import org.imlbench.api.TuningConfig;
+import org.imlbench.api.TuningProgress;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.harness.run.ConsoleProgress;
+import org.imlbench.harness.run.RunConfig;
+import org.imlbench.harness.run.RunOptions;
+import org.imlbench.harness.run.TuningOptions;
+import org.imlbench.harness.splits.PromptRenderer;
+import org.imlbench.harness.splits.SplitBuilder;
+import org.imlbench.harness.splits.SplitSpec;
+import org.imlbench.harness.splits.SplitSpecException;
+import org.imlbench.harness.tasks.TaskCatalog;
+
+/**
+ * {@code harness tune}: instruction-tunes a model through its backend on the training split (the tasks of the
+ * split spec's training categories, rendered by the prompt format) or on a JSONL file of examples, and writes the
+ * tuned checkpoint, its resumable state and its loss curve to {@code --out}.
+ */
+@Parameters(commandNames = TuneCommand.NAME, commandDescription = "Instruction-tune a model on the training split "
+        + "(or on --examples FILE.jsonl) and write the tuned checkpoint to --out DIR/model, with resumable state and "
+        + "the loss curve (loss.png). With no options: synthetic tasks, the embedded model, CPU.")
+public final class TuneCommand implements CliCommand {
+    static final String NAME = "tune";
+
+    @ParametersDelegate
+    private RunOptions options = new RunOptions();
+    @ParametersDelegate
+    private TuningOptions tuning = new TuningOptions();
+    @Parameter(names = "--out", description = "Output directory (tuned model in DIR/model)", required = true)
+    private String out;
+    @Parameter(names = "--resume", description = "Continue the interrupted run whose state is in --out")
+    private boolean resume;
+    @Parameter(names = "--examples", description = "Tune on this JSONL file of {\"task\", \"source\", \"target\"} "
+            + "objects instead of the training split")
+    private String examples;
+    @Parameter(names = "--quiet", description = "No progress bar")
+    private boolean quiet;
+
+    /** Creates the command; JCommander fills its options. */
+    public TuneCommand() {
+        // fields are set by JCommander
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int run(CliContext context) throws Exception {
+        RunConfig draft = options.resolve("run", null, null, null);
+        TuningConfig recipe = tuning.resolve(null, RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
+        RunConfig config = options.resolve("run", null, null, recipe);
+        ModelBackend backend = context.plugins().get(ModelBackend.class, config.backend());
+        if (!backend.canTune()) {
+            throw new UsageException("backend '" + config.backend() + "' cannot tune models");
+        }
+        List<TrainingExample> training = examples != null
+                ? readExamples(context.workDir().resolve(examples))
+                : trainingSplit(context, config);
+        if (training.isEmpty()) {
+            throw new UsageException("no training examples: the split spec holds every category out");
+        }
+        Path outDir = context.workDir().resolve(out);
+        context.err().printf("tuning %s on %d examples for %d steps (batch %d, lr %.1e, warm-up %d) into %s%n",
+                config.model(), training.size(), recipe.steps(), recipe.batchSize(), recipe.learningRate(),
+                recipe.warmupSteps(), outDir);
+        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
+                config.backendOptions()), outDir, training, recipe, resume);
+        TuningResult result;
+        try (ConsoleProgress.Bar bar = new ConsoleProgress(context.err(), !quiet).start("tuning", recipe.steps(),
+                "step")) {
+            result = backend.tune(request, (TuningProgress p) -> {
+                bar.stepTo(p.step());
+                bar.message(String.format("loss %.4f lr %.2e %.0f tok/s", p.loss(), p.learningRate(),
+                        p.tokensPerSecond()));
+            });
+        }
+        List<TuningProgress> curve = result.lossCurve();
+        if (!curve.isEmpty()) {
+            context.out().printf("loss %.4f -> %.4f over %d steps, %d tokens, %.1f s%n", curve.get(0).loss(),
+                    curve.get(curve.size() - 1).loss(), curve.size(), result.tokens(), result.seconds());
+        }
+        context.out().println("tuned model: " + result.checkpoint());
+        return 0;
+    }
+
+    /** The training split as {@code harness run} builds it: task sources, split spec, prompt format. */
+    private static List<TrainingExample> trainingSplit(CliContext context, RunConfig config) throws IOException {
+        TaskCatalog catalog;
+        SplitSpec spec;
+        try {
+            catalog = TaskCatalog.load(context.plugins(), config.tasks(), context.workDir(), config.seed(),
+                    config.skipBadTasks(), config.taskOptions());
+            spec = config.splitSpec() == null ? catalog.defaultSplitSpec()
+                    : SplitSpec.read(context.workDir().resolve(config.splitSpec()));
+        } catch (TaskLoadException | SplitSpecException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        catalog.problems().forEach(p -> context.err().println("skipped " + p));
+        PromptFormat format = context.plugins().get(PromptFormat.class, config.format());
+        return new PromptRenderer(SplitBuilder.build(catalog.tasks(), spec, config.seed())).trainingExamples(format);
+    }
+
+    private static List<TrainingExample> readExamples(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<TrainingExample> out = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(file)) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new IOException(file + ":" + number + ": not a JSON object: " + e.getOriginalMessage(), e);
+            }
+            for (String key : List.of("task", "source", "target")) {
+                if (node == null || !node.path(key).isTextual()) {
+                    throw new IOException(file + ":" + number + ": \"" + key + "\" is missing or not a string");
+                }
+            }
+            out.add(new TrainingExample(node.get("task").asText(), node.get("source").asText(),
+                    node.get("target").asText()));
+        }
+        return out;
+    }
+}
