@@ -9,6 +9,7 @@ Hugging Face's OPTForCausalLM computes it in eager mode (fp32, no torch.compile,
                                  its whole context (lm-evaluation-harness's loglikelihood), batches of 8
   generate_b1_tokens_per_s       greedy, 32-token prompt, 64 new tokens, key/value cache, batch 1
   generate_b8_tokens_per_s       the same with 8 prompts
+  training_tokens_per_s          4 x 256 tokens: forward, loss, backward, clipping, AdamW step (pytorch_train.py)
   peak_rss_mib                   ru_maxrss
 
 Each figure is the median of --repeats timed runs after one warm-up run. The last stdout line is a JSON object
@@ -175,6 +176,9 @@ def main():
             s = timed(args.repeats, lambda: generate(model, prompts, 64))
             results[f"generate_b{batch}_tokens_per_s"] = batch * 64 / s
             print(f"greedy generation, batch {batch}: {s:.3f} s", file=sys.stderr)
+    # training throughput (bench/pytorch_train.py): last, because it turns gradients on for the weights
+    import pytorch_train
+    results.update(pytorch_train.train_bench(model, VOCAB, args.repeats, args.seed))
     results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["torch_version"] = torch.__version__
     print(json.dumps(results))
