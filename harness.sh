@@ -65,7 +65,8 @@ fi
 export ALLURE_NO_ANALYTICS="${ALLURE_NO_ANALYTICS:-true}"
 
 # DJL logs through SLF4J and no SLF4J binding ships with imlbench: keep its "no providers" notice off stderr.
+# imlbench.repo tells the CLI where the repository is (e.g. for the reports' Allure command line).
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:-} -Dslf4j.internal.verbosity=ERROR \
+exec "$java" ${JAVA_OPTS:-} -Dslf4j.internal.verbosity=ERROR -Dimlbench.repo="$root" \
   --module-path "$modules" --class-path "$classpath/*" --add-modules ALL-MODULE-PATH \
   -m org.imlbench.harness/org.imlbench.harness.cli.Main "$@"
