@@ -64,7 +64,9 @@ public final class AdamW implements AutoCloseable {
         updates++;
         double correction1 = 1 - Math.pow(beta1, updates);
         double correction2 = Math.sqrt(1 - Math.pow(beta2, updates));
-        double stepSize = learningRate / correction1;
+        // lr / c1 * m / (sqrt(v) / c2 + eps) = m / ((sqrt(v) + eps * c2) * c1 / (lr * c2)): one pass fewer
+        double shiftedEpsilon = epsilon * correction2;
+        double denominatorScale = correction1 / (learningRate * correction2);
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
             String name = e.getKey();
             NDArray p = e.getValue();
@@ -79,10 +81,16 @@ public final class AdamW implements AutoCloseable {
                 if (weightDecay != 0 && decays(name)) {
                     p.muli(1 - learningRate * weightDecay);
                 }
-                m.muli(beta1).addi(g.mul(1 - beta1));
-                v.muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray denominator = v.sqrt().divi(correction2).addi(epsilon);
-                p.subi(m.div(denominator).muli(stepSize));
+                // m = b1 m + (1 - b1) g = b1 (m - g) + g, and likewise v: in place, no gradient-sized temporary
+                m.subi(g).muli(beta1).addi(g);
+                NDArray squared = g.square();
+                v.subi(squared).muli(beta2).addi(squared);
+                squared.close();
+                if (learningRate == 0) {
+                    continue;                                    // moments advance, weights stay
+                }
+                NDArray denominator = v.sqrt().addi(shiftedEpsilon).muli(denominatorScale);
+                p.subi(m.div(denominator));
             }
         }
     }
