@@ -12,10 +12,12 @@ import java.util.Set;
  * @param threads intra-op threads ({@code threads}, default: the available processors)
  * @param dtype {@code dtype}: float32 (default), or float16 on a GPU
  * @param seed {@code seed} of the embedded model (default 0)
+ * @param decodeThreads intra-op threads for one-token generation steps ({@code decode-threads}, default 1: on a busy
+ *                      machine the thread barriers of many small products cost more than a second thread gains)
  */
-public record BackendOptions(int batchSize, int threads, DataType dtype, long seed) {
+public record BackendOptions(int batchSize, int threads, DataType dtype, long seed, int decodeThreads) {
     /** The option names this backend understands. */
-    public static final Set<String> NAMES = Set.of("batch-size", "threads", "dtype", "seed");
+    public static final Set<String> NAMES = Set.of("batch-size", "threads", "dtype", "seed", "decode-threads");
 
     /**
      * @param options the raw options
@@ -44,7 +46,7 @@ public record BackendOptions(int batchSize, int threads, DataType dtype, long se
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option seed must be an integer: " + options.get("seed"));
         }
-        return new BackendOptions(batch, threads, dtype, seed);
+        return new BackendOptions(batch, threads, dtype, seed, positive(options, "decode-threads", 1));
     }
 
     private static int positive(Map<String, String> options, String key, int fallback) {

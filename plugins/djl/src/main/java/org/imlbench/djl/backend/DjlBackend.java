@@ -83,7 +83,7 @@ public final class DjlBackend implements ModelBackend {
                         + "declares vocab_size " + checkpoint.config().vocabSize());
             }
             for (Device device : devices) {
-                replicas.add(Replica.load(checkpoint, device, options.dtype(), tokenizer, options.batchSize()));
+                replicas.add(Replica.load(checkpoint, device, tokenizer, options));
             }
             Map<String, String> details = new LinkedHashMap<>();
             details.put("checkpoint", dir.toAbsolutePath().toString());
@@ -93,6 +93,7 @@ public final class DjlBackend implements ModelBackend {
             details.put("tokenizer", tokenizer.getClass().getSimpleName());
             details.put("batch size", Integer.toString(options.batchSize()));
             details.put("threads", Integer.toString(options.threads()));
+            details.put("decode threads", Integer.toString(options.decodeThreads()));
             ModelInfo info = new ModelInfo(request.model(), NAME, request.device(),
                     replicas.get(0).model().parameterCount(), details);
             return new DjlLanguageModel(info, replicas,

@@ -137,17 +137,26 @@ public final class Bench {
         results.add(new BenchResult("mc_speedup", "multiple choice: context reuse / per option",
                 perOptionSeconds / mcSeconds, "x"));
 
-        for (int batch : new int[] {1, 8}) {
+        // the default (one decode thread), and every thread on one-token steps too, for comparison
+        List<int[]> runs = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {8, 1}));
+        if (s.threads() > 1) {
+            runs.add(new int[] {1, s.threads()});
+        }
+        for (int[] run : runs) {
+            int batch = run[0];
+            int decodeThreads = run[1];
             List<GenerationPrompt> prompts = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
                 prompts.add(new GenerationPrompt(tokens(random, GEN_PROMPT, vocab), GEN_NEW, List.of()));
             }
-            Generator generator = new Generator(model, vocabulary, batch, true);
-            double seconds = time(s, log, "greedy generation, batch " + batch,
+            Generator generator = new Generator(model, vocabulary, batch, true, decodeThreads);
+            String threads = decodeThreads == 1 ? "" : ", " + decodeThreads + " decode threads";
+            double seconds = time(s, log, "greedy generation, batch " + batch + threads,
                     () -> generator.generate(prompts, i -> { }));
-            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s", "greedy generation, batch " + batch
-                    + " (" + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens)", batch * GEN_NEW / seconds,
-                    "tokens/s"));
+            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s" + (decodeThreads == 1 ? ""
+                    : "_decode_threads_" + decodeThreads), "greedy generation, batch " + batch + " ("
+                    + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens" + threads + ")",
+                    batch * GEN_NEW / seconds, "tokens/s"));
         }
         results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
         return results;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.imlbench.api.GenerateResult;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.ForwardMode;
+import org.imlbench.djl.model.IntraOpThreads;
 import org.imlbench.djl.model.KvCache;
 import org.imlbench.djl.model.OptModel;
 import org.imlbench.djl.model.Positions;
@@ -27,14 +28,28 @@ public final class Generator {
     private final Tokenizer tokenizer;
     private final int batchSize;
     private final boolean useCache;
+    private final int decodeThreads;
 
     /**
+     * A generator whose one-token steps run on one intra-op thread (see {@link IntraOpThreads}).
+     *
      * @param model the model
      * @param tokenizer decodes generated ids for stop sequences
      * @param batchSize prompts per batch
      * @param useCache whether to use the key/value cache (always, except to test it)
      */
     public Generator(OptModel model, Tokenizer tokenizer, int batchSize, boolean useCache) {
+        this(model, tokenizer, batchSize, useCache, 1);
+    }
+
+    /**
+     * @param model the model
+     * @param tokenizer decodes generated ids for stop sequences
+     * @param batchSize prompts per batch
+     * @param useCache whether to use the key/value cache (always, except to test it)
+     * @param decodeThreads intra-op threads for cached one-token steps; 0 keeps the engine's setting
+     */
+    public Generator(OptModel model, Tokenizer tokenizer, int batchSize, boolean useCache, int decodeThreads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
         }
@@ -42,6 +57,7 @@ public final class Generator {
         this.tokenizer = tokenizer;
         this.batchSize = batchSize;
         this.useCache = useCache;
+        this.decodeThreads = decodeThreads;
     }
 
     /**
@@ -135,7 +151,8 @@ public final class Generator {
     private long[] step(List<Row> rows, KvCache cache, int width, boolean first) {
         int n = rows.size();
         int t = cache == null || first ? width : 1;
-        try (NDManager scope = model.manager().newSubManager()) {
+        try (NDManager scope = model.manager().newSubManager();
+             IntraOpThreads threads = IntraOpThreads.use(t == 1 ? decodeThreads : 0)) {
             long[] ids = new long[n * t];
             int[][] mask = new int[n][];
             long[][] positions = new long[n][];

@@ -1,0 +1,37 @@
+package org.imlbench.djl.model;
+
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Temporarily changes PyTorch's intra-op thread count (a process-wide engine setting), restoring it on close.
+ *
+ * <p>Why: a generation step multiplies a handful of vectors by every weight matrix; each of those ~80 small
+ * products is one parallel region whose threads must meet at a barrier. On a busy machine a descheduled thread
+ * stalls each barrier for a scheduler time slice, and a step measured 6x slower with two threads than with one.
+ * Running decode steps on one thread avoids the barriers; large products (prompts, scoring) keep all threads.
+ */
+public final class IntraOpThreads implements AutoCloseable {
+    private final int previous;
+
+    private IntraOpThreads(int threads) {
+        this.previous = JniUtils.getNumThreads();
+        if (threads > 0 && threads != previous) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /**
+     * @param threads the thread count to use until {@link #close}; 0 or less changes nothing
+     * @return the scope
+     */
+    public static IntraOpThreads use(int threads) {
+        return new IntraOpThreads(threads);
+    }
+
+    @Override
+    public void close() {
+        if (JniUtils.getNumThreads() != previous) {
+            JniUtils.setNumThreads(previous);
+        }
+    }
+}
