@@ -195,6 +195,19 @@ public final class DataParallelTrainer implements AutoCloseable {
     }
 
     /**
+     * Sets the float32 master weights (and, rounded, every replica's). Mixed precision starts from the checkpoint's
+     * float32 values this way instead of from the float16 replicas.
+     *
+     * @param values float32 values by parameter name
+     */
+    public void setMasterWeights(Map<String, float[]> values) {
+        Autograd.withGradMode(false, () -> {
+            master.restore(values);
+            return null;
+        });
+    }
+
+    /**
      * Continues from saved state.
      *
      * @param masterValues the float32 master weights, or null when the replicas were loaded with them already

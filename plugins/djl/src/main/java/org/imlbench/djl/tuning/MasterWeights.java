@@ -44,7 +44,10 @@ final class MasterWeights implements AutoCloseable {
         if (mixed) {
             Map<String, NDArray> copy = new LinkedHashMap<>();
             for (Map.Entry<String, NDArray> e : first.parameters().entrySet()) {
-                NDArray wide = e.getValue().toType(DataType.FLOAT32, true);
+                // toType(FLOAT32, copy=true) returns a view sharing storage when the type is already FLOAT32
+                // (PyTorch's to() does not copy then): duplicate() always clones
+                NDArray p = e.getValue();
+                NDArray wide = p.getDataType() == DataType.FLOAT32 ? p.duplicate() : p.toType(DataType.FLOAT32, true);
                 NDScope.unregister(wide);
                 copy.put(e.getKey(), wide);
             }

@@ -95,6 +95,9 @@ final class TuningRun {
                     TrainerSettings.of(config, mixed, tokenizer.padId()))) {
                 if (state != null) {
                     restore(trainer, latest.get(), state);
+                } else if (mixed) {
+                    // the float16 replicas lost precision; the master starts from the checkpoint's float32 values
+                    trainer.setMasterWeights(ParameterFiles.read(source, trainer.masterWeights().keySet()));
                 }
                 CheckpointWriter writer = withTokenizerText(new CheckpointWriter(replicas.get(0).config()), source);
                 Path last = train(trainer, stream, state, writer, data.fingerprint());

@@ -6,12 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.imlbench.djl.model.DjlEngine;
 import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +158,14 @@ class OptimizerTest {
              OptModel half = TinyModels.load("opt-tiny");
              DataParallelTrainer f32 = new DataParallelTrainer(List.of(full), TinyModels.settings(0, 1, false));
              DataParallelTrainer f16 = new DataParallelTrainer(List.of(half), TinyModels.settings(0, 1, true))) {
+            // start as the tuner does: the master from the checkpoint's float32 values, the replica rounded
+            Map<String, float[]> exact = ParameterFiles.read(Golden.fixturesDir().resolve("opt-tiny"),
+                    f16.masterWeights().keySet());
+            f16.setMasterWeights(exact);
+            float[] fc1 = exact.get("decoder.layers.0.fc1.weight");
+            assertArrayEquals(fc1, f16.masterWeights().get("decoder.layers.0.fc1.weight").toFloatArray());
+            assertFalse(java.util.Arrays.equals(fc1, half.parameters().get("decoder.layers.0.fc1.weight")
+                    .toFloatArray()), "the replica holds the float16 rounding");
             List<Double> losses32 = new ArrayList<>();
             List<Double> losses16 = new ArrayList<>();
             for (int step = 0; step < 3; step++) {
