@@ -83,8 +83,11 @@ public final class Bench {
         try {
             log.println("writing an OPT-125m-shaped random checkpoint to " + checkpointDir);
             RandomCheckpoint.write(opt125m(), settings.seed(), checkpointDir, new CheckpointWriter(opt125m()));
-            try (Checkpoint checkpoint = Checkpoints.open(checkpointDir);
-                 OptModel model = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32)) {
+            OptModel loaded;
+            try (Checkpoint checkpoint = Checkpoints.open(checkpointDir)) {
+                loaded = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32);
+            }
+            try (OptModel model = loaded) {
                 return measure(model, settings, log);
             }
         } finally {
