@@ -130,6 +130,27 @@ class EvalPipelineTest {
     }
 
     @Test
+    void configOfARunReproducesIt() throws Exception {
+        TaskCatalog catalog = TestData.load(7, "synthetic");
+        Path file = predictions(catalog, 3);
+        assertEquals(0, harness("eval", "--backend", "replay", "--predictions", file.toString(), "--limit", "3",
+                "--seed", "7", "--shots", "2", "--out", "first", "--no-html", "--quiet").code());
+        Path first = onlyRun(tmp.resolve("first"));
+        Outcome again = harness("eval", "--config", first.resolve("run.json").toString(), "--out", "second",
+                "--no-html", "--quiet");
+        assertEquals(0, again.code(), again.err());
+        Path second = onlyRun(tmp.resolve("second"));
+        assertEquals(JSON.readTree(first.resolve("run.json").toFile()).get("config"),
+                JSON.readTree(second.resolve("run.json").toFile()).get("config"));
+        for (Task task : catalog.tasks()) {
+            String stem = "samples/all/model/" + RunDirectory.taskFileStem(task.id()) + ".jsonl";
+            assertEquals(Files.readString(first.resolve(stem)), Files.readString(second.resolve(stem)), task.id());
+        }
+        // the configuration really is used: a 2-shot prompt holds demonstrations, so it is longer than 0-shot
+        assertTrue(JSON.readTree(first.resolve("run.json").toFile()).get("config").get("shots").asInt() == 2);
+    }
+
+    @Test
     void unknownPredictionIdsAreAnError() throws Exception {
         Path file = tmp.resolve("bad.jsonl");
         Files.writeString(file, "{\"task\": \"synthetic/no_such_task\", \"instance\": \"x/1\", \"prediction\": \"a\"}\n");
