@@ -28,8 +28,8 @@ public final class BenchCommand implements CliCommand {
 
     @Parameter(names = "--threads", description = "Intra-op threads. Default: 2")
     private int threads = 2;
-    @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (median reported). "
-            + "Default: 3")
+    @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (the best is "
+            + "reported). Default: 3")
     private int repeats = 3;
     @Parameter(names = "--seed", description = "Seed of the random weights and tokens. Default: 1")
     private long seed = 1;
