@@ -36,16 +36,22 @@ final class Autograd {
     }
 
     /**
-     * Back-propagates from a scalar, adding into the {@code .grad} of every leaf that requires gradients.
+     * Back-propagates {@code weight * scalar}, adding into the {@code .grad} of every leaf that requires gradients.
+     *
+     * <p>The weight is the seed gradient of the backward pass rather than a multiplication in the graph: DJL's
+     * {@code mul(Number)} wraps the number in a tensor over a Java direct buffer and closes it at once, while
+     * autograd keeps that tensor for the backward pass; the garbage collector may free the buffer in between, and
+     * the gradient is then scaled by whatever the memory holds. The seed here is allocated by PyTorch.
      *
      * @param scalar the objective
+     * @param weight what the objective is multiplied by
      */
-    static void backward(NDArray scalar) {
+    static void backward(NDArray scalar, double weight) {
         if (scalar.getShape().dimension() != 0) {
             throw new IllegalArgumentException("backward from a non-scalar of shape " + scalar.getShape());
         }
-        try (NDArray one = scalar.getManager().ones(new Shape(), scalar.getDataType())) {
-            JniUtils.backward((PtNDArray) scalar, (PtNDArray) one.toDevice(scalar.getDevice(), false), false, false);
+        try (NDArray seed = scalar.getManager().full(new Shape(), (float) weight, scalar.getDataType())) {
+            JniUtils.backward((PtNDArray) scalar, (PtNDArray) seed.toDevice(scalar.getDevice(), false), false, false);
         }
     }
 

@@ -41,7 +41,21 @@ public record BatchTensors(NDArray inputIds, NDArray positionIds, NDArray attent
             index[k] = batch.lossIndex()[k];
             labels[k] = batch.lossLabels()[k];
         }
-        return new BatchTensors(manager.create(ids, new Shape(b, t)), Positions.toArray(manager, positions), bias,
-                manager.create(index, new Shape(index.length)), manager.create(labels, new Shape(labels.length, 1)));
+        return new BatchTensors(owned(manager.create(ids, new Shape(b, t))),
+                owned(Positions.toArray(manager, positions)), owned(bias),
+                owned(manager.create(index, new Shape(index.length))),
+                owned(manager.create(labels, new Shape(labels.length, 1))));
+    }
+
+    /**
+     * A copy in memory PyTorch owns. An array DJL creates from Java values is a view of a direct buffer that only
+     * its Java object keeps alive; the autograd graph keeps the tensor (embedding and gather save their indices for
+     * the backward pass) but not that object, so once the object became unreachable the garbage collector could
+     * free the buffer before the backward pass read it, and gradients then depended on the collector's timing.
+     */
+    private static NDArray owned(NDArray fromJava) {
+        NDArray copy = fromJava.duplicate();
+        fromJava.close();
+        return copy;
     }
 }

@@ -136,7 +136,7 @@ public final class DataParallelTrainer implements AutoCloseable {
                 }
                 try (NDManager scope = model.manager().newSubManager()) {
                     NDArray nll = TargetLoss.summed(model, scope, batch, mode);
-                    Autograd.backward(nll.mul(lossScale / lossTokens));
+                    Autograd.backward(nll, lossScale / lossTokens);
                     sum += nll.getFloat();
                 }
             }

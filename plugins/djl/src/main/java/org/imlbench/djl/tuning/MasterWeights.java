@@ -39,6 +39,11 @@ final class MasterWeights implements AutoCloseable {
     MasterWeights(List<OptModel> replicas, boolean mixed) {
         this.replicas = List.copyOf(replicas);
         this.mixed = mixed;
+        for (OptModel r : replicas) {
+            if (!r.device().isGpu()) {
+                r.parameters().values().forEach(MasterWeights::ownStorage);
+            }
+        }
         OptModel first = replicas.get(0);
         this.masterDevice = first.device();
         if (mixed) {
@@ -63,6 +68,20 @@ final class MasterWeights implements AutoCloseable {
         for (OptModel r : replicas) {
             r.parameters().values().forEach(p -> p.setRequiresGradient(true));
         }
+    }
+
+    /**
+     * Moves a CPU parameter into memory PyTorch allocated. A parameter DJL created from a Java buffer lives in that
+     * buffer ({@code torch::from_blob}, 16-byte aligned, wherever the JVM put it), while PyTorch aligns its own
+     * allocations to 64 bytes; the CPU GEMM kernels may round differently at different alignments, so a run resumed
+     * in another process drifted from an uninterrupted one by a few ulps per step. In PyTorch-owned memory the
+     * arithmetic no longer depends on the JVM's heap. The Java object is kept (its handle is swapped), so the
+     * model's own references see the new storage.
+     */
+    private static void ownStorage(NDArray parameter) {
+        NDArray owned = parameter.duplicate();
+        NDScope.unregister(owned);
+        parameter.intern(owned);
     }
 
     /** @return the float32 master weights by name */
