@@ -99,6 +99,25 @@ class OptimizerTest {
     }
 
     @Test
+    void replicasWithDropoutStayIdenticalAndReproducible() throws Exception {
+        List<List<EncodedExample>> data = TinyModels.oneEach(TinyModels.examples(8, 10, 6, 17));
+        float[][] finals = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            try (OptModel a = TinyModels.load("opt-tiny");
+                 OptModel b = TinyModels.load("opt-tiny");
+                 DataParallelTrainer two = new DataParallelTrainer(List.of(a, b), TinyModels.settings(0.1, 1, false))) {
+                for (int step = 0; step < 2; step++) {
+                    two.step(data.subList(step * 4, step * 4 + 4), 1e-3, 100 + step);
+                }
+                assertEquals(0.0, TinyModels.maxAbsDifference(a.parameters(), b.parameters()), "replicas identical");
+                finals[run] = a.parameters().get("decoder.layers.1.fc2.weight").toFloatArray();
+            }
+        }
+        // the CPU replicas share PyTorch's generator, so with dropout they run in turn and the masks repeat
+        assertArrayEquals(finals[0], finals[1]);
+    }
+
+    @Test
     void gradientAccumulationEqualsOneBigMicroBatch() throws Exception {
         List<List<EncodedExample>> data = TinyModels.oneEach(TinyModels.examples(12, 10, 8, 9));
         try (OptModel x = TinyModels.load("opt-tiny");
