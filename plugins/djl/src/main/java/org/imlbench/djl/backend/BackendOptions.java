@@ -12,8 +12,8 @@ import java.util.Set;
  * @param threads intra-op threads ({@code threads}, default: the available processors)
  * @param dtype {@code dtype}: float32 (default), or float16 on a GPU
  * @param seed {@code seed} of the embedded model (default 0)
- * @param decodeThreads intra-op threads for one-token generation steps ({@code decode-threads}, default 1: on a busy
- *                      machine the thread barriers of many small products cost more than a second thread gains)
+ * @param decodeThreads intra-op threads for one-token generation steps ({@code decode-threads}); 0 ({@code auto}, the
+ *                      default) times one thread against {@code threads} as generation runs and uses the faster
  */
 public record BackendOptions(int batchSize, int threads, DataType dtype, long seed, int decodeThreads) {
     /** The option names this backend understands. */
@@ -46,7 +46,9 @@ public record BackendOptions(int batchSize, int threads, DataType dtype, long se
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option seed must be an integer: " + options.get("seed"));
         }
-        return new BackendOptions(batch, threads, dtype, seed, positive(options, "decode-threads", 1));
+        int decodeThreads = "auto".equals(options.getOrDefault("decode-threads", "auto")) ? 0
+                : positive(options, "decode-threads", 0);
+        return new BackendOptions(batch, threads, dtype, seed, decodeThreads);
     }
 
     private static int positive(Map<String, String> options, String key, int fallback) {

@@ -93,7 +93,8 @@ public final class DjlBackend implements ModelBackend {
             details.put("tokenizer", tokenizer.getClass().getSimpleName());
             details.put("batch size", Integer.toString(options.batchSize()));
             details.put("threads", Integer.toString(options.threads()));
-            details.put("decode threads", Integer.toString(options.decodeThreads()));
+            details.put("decode threads", options.decodeThreads() == 0 ? "auto"
+                    : Integer.toString(options.decodeThreads()));
             ModelInfo info = new ModelInfo(request.model(), NAME, request.device(),
                     replicas.get(0).model().parameterCount(), details);
             return new DjlLanguageModel(info, replicas,

@@ -16,7 +16,7 @@ record Replica(OptModel model, Scorer scorer, Generator generator) implements Au
         OptModel model = OptModel.load(checkpoint, device, options.dtype());
         return new Replica(model, new Scorer(model, options.batchSize(), tokenizer.padId()),
                 new Generator(model, tokenizer, options.batchSize(), true,
-                        device.isGpu() ? 0 : options.decodeThreads()));
+                        device.isGpu() ? options.threads() : options.decodeThreads()));
     }
 
     @Override

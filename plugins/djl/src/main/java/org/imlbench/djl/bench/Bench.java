@@ -140,9 +140,10 @@ public final class Bench {
         results.add(new BenchResult("mc_speedup", "multiple choice: context reuse / per option",
                 perOptionSeconds / mcSeconds, "x"));
 
-        // the default (one decode thread), and every thread on one-token steps too, for comparison
-        List<int[]> runs = new ArrayList<>(List.of(new int[] {1, 1}, new int[] {8, 1}));
+        // the default (decode threads chosen by timing), then batch 1 with each fixed choice, for comparison
+        List<int[]> runs = new ArrayList<>(List.of(new int[] {1, 0}, new int[] {8, 0}));
         if (s.threads() > 1) {
+            runs.add(new int[] {1, 1});
             runs.add(new int[] {1, s.threads()});
         }
         for (int[] run : runs) {
@@ -153,10 +154,11 @@ public final class Bench {
                 prompts.add(new GenerationPrompt(tokens(random, GEN_PROMPT, vocab), GEN_NEW, List.of()));
             }
             Generator generator = new Generator(model, vocabulary, batch, true, decodeThreads);
-            String threads = decodeThreads == 1 ? "" : ", " + decodeThreads + " decode threads";
+            String threads = decodeThreads == 0 ? "" : ", " + decodeThreads + " decode thread"
+                    + (decodeThreads == 1 ? "" : "s");
             double seconds = time(s, log, "greedy generation, batch " + batch + threads,
                     () -> generator.generate(prompts, i -> { }));
-            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s" + (decodeThreads == 1 ? ""
+            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s" + (decodeThreads == 0 ? ""
                     : "_decode_threads_" + decodeThreads), "greedy generation, batch " + batch + " ("
                     + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens" + threads + ")",
                     batch * GEN_NEW / seconds, "tokens/s"));

@@ -31,7 +31,8 @@ public final class Generator {
     private final int decodeThreads;
 
     /**
-     * A generator whose one-token steps run on one intra-op thread (see {@link IntraOpThreads}).
+     * A generator whose one-token steps choose between one intra-op thread and the engine's setting, whichever is
+     * faster at the moment (see {@link AdaptiveThreads}).
      *
      * @param model the model
      * @param tokenizer decodes generated ids for stop sequences
@@ -39,7 +40,7 @@ public final class Generator {
      * @param useCache whether to use the key/value cache (always, except to test it)
      */
     public Generator(OptModel model, Tokenizer tokenizer, int batchSize, boolean useCache) {
-        this(model, tokenizer, batchSize, useCache, 1);
+        this(model, tokenizer, batchSize, useCache, 0);
     }
 
     /**
@@ -47,7 +48,8 @@ public final class Generator {
      * @param tokenizer decodes generated ids for stop sequences
      * @param batchSize prompts per batch
      * @param useCache whether to use the key/value cache (always, except to test it)
-     * @param decodeThreads intra-op threads for cached one-token steps; 0 keeps the engine's setting
+     * @param decodeThreads intra-op threads for cached one-token steps; 0 chooses between one and the engine's
+     *                      setting by timing both
      */
     public Generator(OptModel model, Tokenizer tokenizer, int batchSize, boolean useCache, int decodeThreads) {
         if (batchSize < 1) {
@@ -110,8 +112,9 @@ public final class Generator {
         }
         int maxNew = rows.stream().mapToInt(r -> r.prompt.maxNewTokens()).max().orElse(0);
         KvCache cache = useCache ? new KvCache(model, width + maxNew) : null;
+        AdaptiveThreads adaptive = new AdaptiveThreads(1, IntraOpThreads.current());
         try {
-            long[] next = step(active, cache, width, true);
+            long[] next = step(active, cache, width, true, adaptive);
             while (true) {
                 List<Row> still = new ArrayList<>();
                 long[] keepRows = new long[active.size()];
@@ -137,7 +140,7 @@ public final class Generator {
                 for (Row row : active) {
                     row.append(row.generated.get(row.generated.size() - 1));
                 }
-                next = step(active, cache, active.get(0).mask.length, false);
+                next = step(active, cache, active.get(0).mask.length, false, adaptive);
             }
         } finally {
             if (cache != null) {
@@ -148,11 +151,13 @@ public final class Generator {
 
 
     /** Runs the model on the rows' new tokens (all tokens when uncached) and returns each row's argmax. */
-    private long[] step(List<Row> rows, KvCache cache, int width, boolean first) {
+    private long[] step(List<Row> rows, KvCache cache, int width, boolean first, AdaptiveThreads adaptive) {
         int n = rows.size();
         int t = cache == null || first ? width : 1;
+        int threads = t != 1 ? 0 : decodeThreads > 0 ? decodeThreads : adaptive.next();
+        long start = System.nanoTime();
         try (NDManager scope = model.manager().newSubManager();
-             IntraOpThreads threads = IntraOpThreads.use(t == 1 ? decodeThreads : 0)) {
+             IntraOpThreads scoped = IntraOpThreads.use(threads)) {
             long[] ids = new long[n * t];
             int[][] mask = new int[n][];
             long[][] positions = new long[n][];
@@ -165,7 +170,11 @@ public final class Generator {
             NDArray hidden = model.hidden(scope, scope.create(ids, new Shape(n, t)),
                     Positions.toArray(scope, positions), AttentionMasks.causal(scope, mask, t), cache,
                     ForwardMode.INFERENCE);
-            return model.logits(hidden.get(":, -1, :")).argMax(-1).toLongArray();
+            long[] next = model.logits(hidden.get(":, -1, :")).argMax(-1).toLongArray();
+            if (t == 1 && decodeThreads <= 0) {
+                adaptive.record(threads, System.nanoTime() - start);
+            }
+            return next;
         }
     }
 

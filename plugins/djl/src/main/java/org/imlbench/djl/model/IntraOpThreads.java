@@ -7,8 +7,9 @@ import ai.djl.pytorch.jni.JniUtils;
  *
  * <p>Why: a generation step multiplies a handful of vectors by every weight matrix; each of those ~80 small
  * products is one parallel region whose threads must meet at a barrier. On a busy machine a descheduled thread
- * stalls each barrier for a scheduler time slice, and a step measured 6x slower with two threads than with one.
- * Running decode steps on one thread avoids the barriers; large products (prompts, scoring) keep all threads.
+ * stalls each barrier for a scheduler time slice: a step measured up to 6x slower with two threads than with one,
+ * while on a quiet machine two threads stream the weights faster. Generation therefore picks the thread count for
+ * its one-token steps by timing; large products (prompts, scoring) keep all threads.
  */
 public final class IntraOpThreads implements AutoCloseable {
     private final int previous;
@@ -26,6 +27,11 @@ public final class IntraOpThreads implements AutoCloseable {
      */
     public static IntraOpThreads use(int threads) {
         return new IntraOpThreads(threads);
+    }
+
+    /** @return the engine's current intra-op thread count */
+    public static int current() {
+        return JniUtils.getNumThreads();
     }
 
     @Override
