@@ -70,8 +70,10 @@ class SplitBuilderTest {
         assertEquals(Set.of("Comparison", "Keyword Sentiment"),
                 splits.fullyHeldOut().stream().map(Task::category).collect(Collectors.toSet()));
         assertEquals(3, splits.partiallySupervised().size());
-        splits.fullySupervised().forEach(t -> assertEquals(50, t.instances().size()));
-        splits.train().forEach(t -> assertEquals(250, t.instances().size()));
+        // 300 instances per synthetic task: 30 kept for evaluation, 270 tuned on; held-out tasks capped at 40
+        splits.fullySupervised().forEach(t -> assertEquals(30, t.instances().size()));
+        splits.train().forEach(t -> assertEquals(270, t.instances().size()));
+        splits.fullyHeldOut().forEach(t -> assertEquals(40, t.instances().size()));
         assertTrue(splits.notes().isEmpty(), splits.notes().toString());
     }
 
