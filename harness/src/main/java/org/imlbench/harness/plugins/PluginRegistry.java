@@ -51,7 +51,8 @@ public final class PluginRegistry {
         Collector collector = new Collector(strict);
         for (PluginKind kind : PluginKind.values()) {
             ProviderScanner.scan(kind, ServiceLoader.load(kind.service(), builtIns),
-                    type -> true, type -> PluginDescriptor.BUILT_IN, collector::add, collector::fail);
+                    type -> true, type -> PluginDescriptor.BUILT_IN, PluginDescriptor.BUILT_IN,
+                    collector::add, collector::fail);
         }
         for (Path dir : pluginDirs) {
             for (PluginBundle bundle : PluginBundle.scan(dir, collector::fail)) {
@@ -75,7 +76,7 @@ public final class PluginRegistry {
             ProviderScanner.scan(kind, ServiceLoader.load(layer, kind.service()),
                     type -> type.getModule().getLayer() == layer,
                     type -> ModuleVersions.location(type).map(Path::toString).orElse(bundle.origin().toString()),
-                    collector::add, collector::fail);
+                    bundle.origin().toString(), collector::add, collector::fail);
         }
         if (collector.size() == before && collector.failureCount() == failuresBefore) {
             collector.fail(new PluginFailure(bundle.origin().toString(),

@@ -36,11 +36,12 @@ final class ProviderScanner {
      * @param loader a service loader for {@code kind.service()}
      * @param accept which provider types belong to this scan (a layer's loader also sees the parent layers)
      * @param originOf the origin to report for a provider type
+     * @param lookupOrigin the origin to report when the loader cannot even name a provider
      * @param found receives the providers that load
      * @param failures receives one failure per provider that does not
      */
     static void scan(PluginKind kind, ServiceLoader<? extends Plugin> loader, Predicate<Class<?>> accept,
-                     Function<Class<?>, String> originOf, Consumer<Candidate> found,
+                     Function<Class<?>, String> originOf, String lookupOrigin, Consumer<Candidate> found,
                      Consumer<PluginFailure> failures) {
         Iterator<? extends ServiceLoader.Provider<? extends Plugin>> providers = loader.stream().iterator();
         int lookupErrors = 0;
@@ -52,9 +53,8 @@ final class ProviderScanner {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError e) {
-                // A provider class that is missing or not public: nothing to instantiate, but the loader knows no
-                // better origin than its own message.
-                failures.accept(new PluginFailure(PluginDescriptor.BUILT_IN, kind.label() + ": " + OneLine.of(e)));
+                // A provider class that is missing or not public: nothing to instantiate, and no class to locate.
+                failures.accept(new PluginFailure(lookupOrigin, kind.label() + ": " + OneLine.of(e)));
                 if (++lookupErrors >= MAX_LOOKUP_ERRORS) {
                     return;
                 }

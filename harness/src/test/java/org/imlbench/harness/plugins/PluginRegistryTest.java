@@ -83,6 +83,23 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aServicesEntryWithoutItsClassIsReportedAndTheNextProviderLoads() throws IOException {
+        PluginJar jar = PluginJar.in(temp.resolve("build")).classPath(testClassPath())
+                .source("t/Good.java", TestProviders.good("t", "Good", "zz-after-missing"))
+                .resource(SERVICES, "t.Missing\nt.Good\n");
+        Path file = jar.jar(temp.resolve("missing-class.jar"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {file.toUri().toURL()},
+                getClass().getClassLoader())) {
+            PluginRegistry registry = PluginRegistry.discover(loader, List.of(), false);
+            assertEquals("t.Good", registry.get(TaskCategoryProvider.class, "zz-after-missing").getClass().getName());
+            List<String> failures = registry.failures().stream().map(PluginFailure::toString)
+                    .filter(line -> line.contains("t.Missing")).toList();
+            assertEquals(1, failures.size(), registry.failures().toString());
+            assertTrue(failures.get(0).startsWith("built-in: task-categories: "), failures.get(0));
+        }
+    }
+
+    @Test
     void strictModeStopsAtTheFirstFailure() throws IOException {
         try (URLClassLoader loader = providers("1",
                 "t.Good", TestProviders.good("t", "Good", "zz-good"),
