@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  */
 final class Launcher {
     private static final long TIMEOUT_SECONDS = 180;
+    /** The embedded default run (evaluate, tune, evaluate, report) gets longer. */
+    static final long RUN_TIMEOUT_SECONDS = 1200;
 
     private final Path repo;
     private final Path script;
@@ -99,23 +101,32 @@ final class Launcher {
     }
 
     Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(TIMEOUT_SECONDS, env, args);
+    }
+
+    Result run(long timeoutSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
         builder.environment().remove("IMLBENCH_PLUGINS");
         builder.environment().put("IMLBENCH_NO_BUILD", "1");
         builder.environment().putAll(env);
-        return start(builder, command);
+        return start(builder, command, timeoutSeconds);
     }
 
     private Result start(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {
+        return start(builder, command, TIMEOUT_SECONDS);
+    }
+
+    private Result start(ProcessBuilder builder, List<String> command, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {
             Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("launcher did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+                throw new AssertionError("launcher did not finish within " + timeoutSeconds + " s: " + command);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
