@@ -8,7 +8,7 @@ package org.imlbench.djl.inference;
  */
 final class AdaptiveThreads {
     /** Steps spent using the chosen count before both are timed again. */
-    private static final int EXPLOIT_STEPS = 24;
+    private static final int EXPLOIT_STEPS = 62;
 
     private final int[] candidates;
     private final long[] lastNanos;

@@ -13,7 +13,7 @@ class AdaptiveThreadsTest {
         a.record(1, 900);
         assertEquals(2, a.next());
         a.record(2, 300);
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < 62; i++) {
             assertEquals(2, a.next(), "two threads were faster");
             a.record(2, 300);
         }
