@@ -21,12 +21,12 @@ final class TaskDescription {
         html.append("<table><tr><th>metric</th>");
         for (String role : summary.roles()) {
             if (task.results().containsKey(role)) {
-                html.append("<th>").append(escape(role)).append(" (").append(escape(summary.run().modelName(role)))
-                        .append(")</th>");
+                // the role alone: model names (checkpoint paths, hub ids) are in the parameters and steps
+                html.append("<th>").append(escape(role)).append("</th>");
             }
         }
         if (!task.deltas().isEmpty()) {
-            html.append("<th>Δ tuned − base</th>");
+            html.append("<th>Δ (tuned − base)</th>");
         }
         html.append("</tr>");
         for (String metric : metrics) {
