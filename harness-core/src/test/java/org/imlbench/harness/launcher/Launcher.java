@@ -51,8 +51,7 @@ final class Launcher {
         Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         Path repo = System.getProperty("imlbench.repo") != null
                 ? Path.of(System.getProperty("imlbench.repo")).toAbsolutePath() : module.getParent();
-        // ./harness once the Maven module no longer occupies that name; ./harness.sh until then.
-        Path script = Files.isRegularFile(repo.resolve("harness")) ? repo.resolve("harness") : repo.resolve("harness.sh");
+        Path script = repo.resolve("harness");
         Path modules = module.resolve("target/modules");
         if (!Files.isRegularFile(script)) {
             throw new AssertionError("no launcher script at " + script);
