@@ -87,9 +87,17 @@ public final class Bench {
             try (Checkpoint checkpoint = Checkpoints.open(checkpointDir)) {
                 loaded = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32);
             }
+            List<BenchResult> results;
             try (OptModel model = loaded) {
-                return measure(model, settings, log);
+                results = new java.util.ArrayList<>(measure(model, settings, log));
             }
+            // Training last, with the inference model closed: it turns on gradients and holds optimizer state.
+            org.imlbench.djl.tuning.TrainingBench.Result training = org.imlbench.djl.tuning.TrainingBench.run(
+                    opt125m(), settings.repeats(), settings.seed(), log);
+            results.add(new BenchResult("training_tokens_per_s", org.imlbench.djl.tuning.TrainingBench.workload(),
+                    training.tokensPerSecond(), "tokens/s"));
+            results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
+            return results;
         } finally {
             deleteTree(dir);
         }
@@ -163,7 +171,6 @@ public final class Bench {
                     + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens" + threads + ")",
                     batch * GEN_NEW / seconds, "tokens/s"));
         }
-        results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
         return results;
     }
 
