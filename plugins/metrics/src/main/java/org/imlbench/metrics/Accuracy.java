@@ -25,6 +25,12 @@ public final class Accuracy extends RankAccuracy {
         return "Rank classification accuracy (summed log-likelihood); generated text must equal a reference";
     }
 
+    /** Judges option scores and, for models that cannot score, generated text. */
+    @Override
+    public boolean accepts(Prediction prediction) {
+        return true;
+    }
+
     @Override
     public double score(Sample sample) {
         if (sample.prediction() instanceof Prediction.Text text) {

@@ -1,7 +1,6 @@
 package org.imlbench.metrics;
 
 import org.imlbench.api.Prediction;
-import org.imlbench.api.Sample;
 
 /**
  * {@code accuracy_per_char}: rank classification with each option's log-likelihood divided by its continuation's
@@ -16,15 +15,5 @@ public final class AccuracyPerChar extends RankAccuracy {
     @Override
     public String description() {
         return "Rank classification accuracy, log-likelihood per character of each option";
-    }
-
-    @Override
-    public boolean accepts(Prediction prediction) {
-        return prediction instanceof Prediction.Ranked;
-    }
-
-    @Override
-    public double score(Sample sample) {
-        return scoreRanked(sample);
     }
 }

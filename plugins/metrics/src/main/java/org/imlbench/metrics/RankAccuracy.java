@@ -35,6 +35,17 @@ abstract class RankAccuracy implements Metric {
         return task.hasOptions();
     }
 
+    /** By default a rank accuracy needs option scores; {@code accuracy} also judges generated text. */
+    @Override
+    public boolean accepts(Prediction prediction) {
+        return prediction instanceof Prediction.Ranked;
+    }
+
+    @Override
+    public double score(Sample sample) {
+        return scoreRanked(sample);
+    }
+
     /**
      * @param sample a sample with option scores
      * @return 1 when the best option under this metric's normalization is correct
