@@ -1,5 +1,7 @@
 package org.imlbench.djl.bench;
 
+import org.imlbench.djl.checkpoint.FileTrees;
+
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import org.imlbench.djl.checkpoint.Checkpoint;
@@ -20,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -99,7 +100,7 @@ public final class Bench {
             results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
             return results;
         } finally {
-            deleteTree(dir);
+            FileTrees.deleteTree(dir);
         }
     }
 
@@ -196,16 +197,5 @@ public final class Bench {
         log.printf("%-48s %8.3f s (best of %d, median %.3f s)%n", what, seconds[0], seconds.length,
                 seconds[seconds.length / 2]);
         return seconds[0];
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -2,12 +2,9 @@ package org.imlbench.djl.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -145,7 +142,7 @@ public record CheckpointWriter(OptConfig config, List<Path> extraFiles, Map<Stri
             }
             replace(temp, target);
         } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
+            FileTrees.deleteTree(temp);
             throw e;
         }
     }
@@ -159,7 +156,7 @@ public record CheckpointWriter(OptConfig config, List<Path> extraFiles, Map<Stri
         }
         move(temp, target);
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
@@ -169,24 +166,5 @@ public record CheckpointWriter(OptConfig config, List<Path> extraFiles, Map<Stri
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

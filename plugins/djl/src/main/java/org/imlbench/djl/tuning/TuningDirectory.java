@@ -1,13 +1,12 @@
 package org.imlbench.djl.tuning;
 
+import org.imlbench.djl.checkpoint.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +108,7 @@ public final class TuningDirectory {
     public Path commitState(Path assembled, int step) throws IOException {
         Path target = states().resolve(String.format("step-%08d", step));
         if (Files.exists(target)) {
-            deleteTree(target);
+            FileTrees.deleteTree(target);
         }
         move(assembled, target);
         List<Path> stale = new ArrayList<>();
@@ -117,7 +116,7 @@ public final class TuningDirectory {
             dirs.filter(d -> !d.equals(target)).forEach(stale::add);
         }
         for (Path d : stale) {
-            deleteTree(d);
+            FileTrees.deleteTree(d);
         }
         return target;
     }
@@ -147,7 +146,7 @@ public final class TuningDirectory {
             Files.delete(old);
             move(model(), old);
             move(temp, model());
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         } else {
             move(temp, model());
         }
@@ -179,24 +178,5 @@ public final class TuningDirectory {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

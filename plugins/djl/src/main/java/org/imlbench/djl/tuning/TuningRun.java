@@ -1,5 +1,7 @@
 package org.imlbench.djl.tuning;
 
+import org.imlbench.djl.checkpoint.FileTrees;
+
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import org.imlbench.api.TuningConfig;
@@ -178,7 +180,7 @@ final class TuningRun {
             }
             state.write(temp.resolve(RunState.FILE_NAME));
         } catch (IOException | RuntimeException e) {
-            TuningDirectory.deleteTree(temp);
+            FileTrees.deleteTree(temp);
             throw e;
         }
         return dir.commitState(temp, state.step());
