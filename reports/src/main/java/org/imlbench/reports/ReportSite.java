@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.imlbench.reports.io.AtomicFiles;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.site.AllureCommandline;
 import org.imlbench.reports.site.ReportSiteBuilder;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.imlbench.reports.io.AtomicFiles;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.io.Json;
 import org.imlbench.reports.run.RunReader;
 import org.imlbench.reports.summary.SummaryBuilder;

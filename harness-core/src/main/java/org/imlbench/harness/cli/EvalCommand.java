@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.nio.file.Path;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;

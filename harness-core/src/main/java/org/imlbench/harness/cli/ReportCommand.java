@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.api.UsageException;
 import org.imlbench.reports.AllureResults;
 import org.imlbench.reports.HeadlineTable;
 import org.imlbench.reports.ReportSite;

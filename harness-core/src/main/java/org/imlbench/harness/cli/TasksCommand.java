@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptFormat;
 import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
@@ -79,7 +81,8 @@ public final class TasksCommand implements CliCommand {
         }
         TaskCatalog catalog;
         try {
-            catalog = TaskCatalog.load(context.plugins(), tasks, context.workDir(), seed, skipBadTasks, taskOptions);
+            catalog = TaskCatalog.load(context.plugins(), tasks, context.workDir(), seed, skipBadTasks,
+                    Options.of(taskOptions));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

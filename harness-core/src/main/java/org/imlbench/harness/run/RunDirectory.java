@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.files.AtomicFiles;
 
 /**
  * The layout of {@code runs/<id>/}: where samples, completion markers, the tuned checkpoint and the configuration go.

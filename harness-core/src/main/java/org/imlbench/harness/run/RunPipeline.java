@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.Metric;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.files.AtomicFiles;
+import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 
 /**
@@ -74,7 +77,7 @@ public final class RunPipeline {
         List<Metric> metrics = selectMetrics(config);
         ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
                 progress);
-        Map<String, String> options = config.backendOptions();
+        Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
 
         String firstRole = "eval".equals(config.command()) ? "model" : "base";
         manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
@@ -133,8 +136,9 @@ public final class RunPipeline {
         }
         out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
                 config.tuning().steps());
-        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
-                config.backendOptions()), dir.tuningDir(), benchmark.training(), config.tuning(), true);
+        TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
+                config.backendOptions()), dir.tuningDir(), TrainingExamples.of(benchmark.training()), config.tuning(),
+                true);
         TuningResult result;
         try (ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
             result = backend.tune(request, (TuningProgress p) -> {

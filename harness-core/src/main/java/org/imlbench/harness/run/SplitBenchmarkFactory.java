@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptFormat;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
@@ -45,7 +46,7 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
         TaskCatalog catalog;
         try {
             catalog = TaskCatalog.load(plugins, config.tasks(), workDir, config.seed(), config.skipBadTasks(),
-                    config.taskOptions());
+                    Options.of(config.taskOptions()));
         } catch (TaskLoadException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -21,6 +21,7 @@ import org.imlbench.api.Task;
 import org.imlbench.harness.cli.Main;
 import org.imlbench.harness.splits.TestData;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,7 +163,7 @@ class EvalPipelineTest {
 
     @Test
     void bbhDirectReplayWritesPerTaskExactMatch() throws Exception {
-        Path bbh = TestData.shared("bbh");
+        Path bbh = SharedData.data("bbh");
         TaskCatalog catalog = TestData.load(1, "bbh=" + bbh);
         List<String> lines = new ArrayList<>();
         for (Task task : catalog.tasks()) {

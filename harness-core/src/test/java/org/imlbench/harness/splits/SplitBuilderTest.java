@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +98,7 @@ class SplitBuilderTest {
 
     @Test
     void niv2SampleByTheShippedSpec() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "niv2=" + TestData.shared("niv2"));
+        TaskCatalog catalog = TestData.load(1, "niv2=" + SharedData.data("niv2"));
         SplitSpec spec = catalog.defaultSplitSpec();
         assertTrue(spec.useNiv2SplitLists());
         Splits splits = SplitBuilder.build(catalog.tasks(), spec, 1);

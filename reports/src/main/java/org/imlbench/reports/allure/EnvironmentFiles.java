@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.ModelRef;
 import org.imlbench.reports.RunInfo;
-import org.imlbench.reports.io.AtomicFiles;
 
 /**
  * The report-wide files of an Allure results directory: {@code environment.properties} (models, devices, seed,

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.RunSummary;
-import org.imlbench.reports.io.AtomicFiles;
 
 /** Builds a report site: for each split, carry history then run Allure; then the index page. */
 public final class ReportSiteBuilder {
