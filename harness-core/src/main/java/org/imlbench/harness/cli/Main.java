@@ -134,6 +134,9 @@ public final class Main {
             err.println(oneLine(e.getMessage()));
             verboseTrace(e, globals);
             return FAILURE;
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return FAILURE;
         } catch (Exception | LinkageError e) {
             err.println("error: " + describe(e));
             verboseTrace(e, globals);
@@ -161,6 +164,20 @@ public final class Main {
             }
         }
         return dirs;
+    }
+
+    /**
+     * One line for a command that ran out of heap: how much there was and how to give more. (By the time this is
+     * built, the command's data is garbage, so a few strings fit.)
+     *
+     * @param maxHeap {@link Runtime#maxMemory()}
+     * @return the line
+     */
+    static String outOfMemory(long maxHeap) {
+        long mib = maxHeap / (1024 * 1024);
+        long more = Math.max(1024, Math.round(mib * 2 / 1024.0) * 1024);
+        return "error: out of memory: the Java heap of " + mib + " MiB is full; give the JVM more, e.g. JAVA_OPTS=-Xmx"
+                + more / 1024 + "g " + PROGRAM + " ... (the launcher passes JAVA_OPTS to java)";
     }
 
     /** JCommander's message, reworded where it talks about its own internals. */

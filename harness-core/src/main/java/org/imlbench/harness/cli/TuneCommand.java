@@ -6,6 +6,7 @@ import com.beust.jcommander.ParametersDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
-import org.imlbench.api.Options;
-import org.imlbench.api.PromptFormat;
-import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TrainingExample;
 import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
@@ -24,15 +22,12 @@ import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.api.UsageException;
 import org.imlbench.harness.plugins.DeclaredOptions;
+import org.imlbench.harness.run.BenchmarkPlan;
 import org.imlbench.harness.run.ConsoleProgress;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunOptions;
 import org.imlbench.harness.run.TuningOptions;
-import org.imlbench.harness.splits.PromptRenderer;
-import org.imlbench.harness.splits.SplitBuilder;
-import org.imlbench.harness.splits.SplitSpec;
-import org.imlbench.harness.splits.SplitSpecException;
-import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.harness.store.TrainingExampleStore;
 
 /**
  * {@code harness tune}: instruction-tunes a model through its backend on the training split (the tasks of the
@@ -78,22 +73,38 @@ public final class TuneCommand implements CliCommand {
         if (!backend.canTune()) {
             throw new UsageException("backend '" + config.backend() + "' cannot tune models");
         }
-        List<TrainingExample> training = examples != null
-                ? readExamples(context.workDir().resolve(examples))
-                : trainingSplit(context, config);
-        if (training.isEmpty()) {
-            throw new UsageException("no training examples: the split spec holds every category out");
-        }
+        ModelRequest model = new ModelRequest(config.model(), config.device(),
+                DeclaredOptions.forBackends(config.backendOptions(), List.of(backend)));
         Path outDir = context.workDir().resolve(out);
+        ConsoleProgress progress = new ConsoleProgress(context.err(), !quiet);
+        if (examples != null) {
+            return tune(context, backend, model, readExamples(context.workDir().resolve(examples)), recipe, outDir,
+                    progress);
+        }
+        // the training split as harness run builds it: task sources, split spec, prompt format
+        try (BenchmarkPlan plan = BenchmarkPlan.prepare(context.plugins(), context.workDir(),
+                new BenchmarkPlan.Request(config.tasks(), config.taskOptions(), config.splitSpec(), config.seed(),
+                        config.skipBadTasks(), false, config.format(), config.shots()))) {
+            plan.load(progress).cut();
+            plan.loaded().problems().forEach(p -> context.err().println("skipped " + p));
+            if (plan.trainingExampleCount() == 0) {
+                throw new UsageException("no training examples: the split spec holds every category out");
+            }
+            // rendered once into --out, read by the backend on demand; --resume reuses a complete rendering
+            try (TrainingExampleStore store = plan.trainingExamples(outDir.resolve("examples"), resume)) {
+                return tune(context, backend, model, store, recipe, outDir, progress);
+            }
+        }
+    }
+
+    private int tune(CliContext context, ModelBackend backend, ModelRequest model, TrainingExamples training,
+                     TuningConfig recipe, Path outDir, ConsoleProgress progress) throws IOException {
         context.err().printf("tuning %s on %d examples for %d steps (batch %d, lr %.1e, warm-up %d) into %s%n",
-                config.model(), training.size(), recipe.steps(), recipe.batchSize(), recipe.learningRate(),
+                model.model(), training.size(), recipe.steps(), recipe.batchSize(), recipe.learningRate(),
                 recipe.warmupSteps(), outDir);
-        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
-                DeclaredOptions.forBackends(config.backendOptions(), List.of(backend))), outDir,
-                TrainingExamples.of(training), recipe, resume);
+        TuningRequest request = new TuningRequest(model, outDir, training, recipe, resume);
         TuningResult result;
-        try (ConsoleProgress.Bar bar = new ConsoleProgress(context.err(), !quiet).start("tuning", recipe.steps(),
-                "step")) {
+        try (ConsoleProgress.Bar bar = progress.start("tuning", recipe.steps(), "step")) {
             result = backend.tune(request, (TuningProgress p) -> {
                 bar.stepTo(p.step());
                 bar.message(String.format("loss %.4f lr %.2e %.0f tok/s", p.loss(), p.learningRate(),
@@ -109,46 +120,38 @@ public final class TuneCommand implements CliCommand {
         return 0;
     }
 
-    /** The training split as {@code harness run} builds it: task sources, split spec, prompt format. */
-    private static List<TrainingExample> trainingSplit(CliContext context, RunConfig config) throws IOException {
-        TaskCatalog catalog;
-        SplitSpec spec;
-        try {
-            catalog = TaskCatalog.load(context.plugins(), config.tasks(), context.workDir(), config.seed(),
-                    config.skipBadTasks(), Options.of(config.taskOptions()));
-            spec = config.splitSpec() == null ? catalog.defaultSplitSpec()
-                    : SplitSpec.read(context.workDir().resolve(config.splitSpec()));
-        } catch (TaskLoadException | SplitSpecException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        catalog.problems().forEach(p -> context.err().println("skipped " + p));
-        PromptFormat format = context.plugins().get(PromptFormat.class, config.format());
-        return new PromptRenderer(SplitBuilder.build(catalog.tasks(), spec, config.seed())).trainingExamples(format);
-    }
-
-    private static List<TrainingExample> readExamples(Path file) throws IOException {
+    /**
+     * A user's examples file, read line by line. The examples are held in memory, grouped by task (a file written by
+     * hand is small; the training split of the task sources goes to a file-backed store instead).
+     */
+    private static TrainingExamples readExamples(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<TrainingExample> out = new ArrayList<>();
         int number = 0;
-        for (String line : Files.readAllLines(file)) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = json.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new IOException(file + ":" + number + ": not a JSON object: " + e.getOriginalMessage(), e);
-            }
-            for (String key : List.of("task", "source", "target")) {
-                if (node == null || !node.path(key).isTextual()) {
-                    throw new IOException(file + ":" + number + ": \"" + key + "\" is missing or not a string");
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
                 }
+                JsonNode node;
+                try {
+                    node = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new IOException(file + ":" + number + ": not a JSON object: " + e.getOriginalMessage(), e);
+                }
+                for (String key : List.of("task", "source", "target")) {
+                    if (node == null || !node.path(key).isTextual()) {
+                        throw new IOException(file + ":" + number + ": \"" + key + "\" is missing or not a string");
+                    }
+                }
+                out.add(new TrainingExample(node.get("task").asText(), node.get("source").asText(),
+                        node.get("target").asText()));
             }
-            out.add(new TrainingExample(node.get("task").asText(), node.get("source").asText(),
-                    node.get("target").asText()));
         }
-        return out;
+        if (out.isEmpty()) {
+            throw new UsageException("--examples " + file + ": no examples");
+        }
+        return TrainingExamples.of(out);
     }
 }

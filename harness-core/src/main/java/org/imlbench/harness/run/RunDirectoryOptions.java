@@ -3,6 +3,7 @@ package org.imlbench.harness.run;
 import com.beust.jcommander.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.imlbench.api.TaskLoadException;
 
 /**
  * Where a {@code run} or {@code eval} writes, and whether it starts from an earlier run: the options both commands
@@ -48,8 +49,10 @@ public final class RunDirectoryOptions {
      * @param resolved the resolved configuration
      * @return the run directory
      * @throws IOException when the run fails
+     * @throws TaskLoadException when a task source cannot be read
      */
-    public Path launch(RunLauncher launcher, Path workDir, RunConfig resolved) throws IOException {
+    public Path launch(RunLauncher launcher, Path workDir, RunConfig resolved) throws IOException,
+            TaskLoadException {
         Path runDir = resume != null ? workDir.resolve(resume)
                 : RunLauncher.newRunDirectory(workDir.resolve(out), resolved);
         return launcher.launch(resolved, runDir, !quiet, !noHtml);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.imlbench.api.TaskLoadException;
 import org.imlbench.harness.plugins.PluginRegistry;
 
 /**
@@ -88,10 +89,12 @@ public final class RunLauncher {
      * @param html whether to generate the HTML reports
      * @return the run directory
      * @throws IOException when the run fails
+     * @throws TaskLoadException when a task source cannot be read
      */
-    public Path launch(RunConfig config, Path runDir, boolean progressBars, boolean html) throws IOException {
+    public Path launch(RunConfig config, Path runDir, boolean progressBars, boolean html) throws IOException,
+            TaskLoadException {
         ConsoleProgress progress = new ConsoleProgress(err, progressBars);
-        RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out),
+        RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out, progress),
                 new ReportWriter(html), progress, out, json);
         return pipeline.run(config, runDir);
     }

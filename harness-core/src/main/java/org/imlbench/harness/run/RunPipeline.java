@@ -14,13 +14,15 @@ import org.imlbench.api.Metric;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
 import org.imlbench.api.Options;
-import org.imlbench.api.TrainingExamples;
+import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.store.TrainingExampleStore;
 
 /**
  * The main job: build the benchmark, evaluate the base model on every split, tune it, evaluate the tuned model,
@@ -56,51 +58,65 @@ public final class RunPipeline {
     }
 
     /**
-     * Runs (or resumes) a run.
+     * Runs (or resumes) a run. Every option is checked and the tasks are loaded and split before anything is written:
+     * a run that cannot start leaves no run directory behind.
      *
      * @param config the resolved configuration
      * @param runDir the run directory; when it already holds a run of the same configuration, finished work is kept
      * @return the run directory
      * @throws IOException when a phase fails
+     * @throws TaskLoadException when a task source cannot be read
+     * @throws UsageException when an option is invalid
      */
-    public Path run(RunConfig config, Path runDir) throws IOException {
+    public Path run(RunConfig config, Path runDir) throws IOException, TaskLoadException {
         RunDirectory dir = new RunDirectory(runDir, json);
-        RunManifest manifest = startManifest(config, dir);
+        Optional<RunManifest> previous = previousManifest(config, dir);
         ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
         if (config.tunes() && !backend.canTune()) {
-            throw new IllegalArgumentException("backend '" + config.backend() + "' cannot tune; give --tuned MODEL "
+            throw new UsageException("backend '" + config.backend() + "' cannot tune; give --tuned MODEL "
                     + "to compare two existing models");
         }
-        Benchmark benchmark = benchmarks.build(config);
-        out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
-                benchmark.evaluation().keySet(), benchmark.training().size());
+        if (config.maxNewTokens() < 1) {
+            throw new UsageException("--max-new-tokens must be >= 1, got " + config.maxNewTokens());
+        }
         List<Metric> metrics = selectMetrics(config);
-        ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
-                progress);
         Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
+        try (Benchmark benchmark = benchmarks.build(config)) {
+            RunManifest manifest = previous.isPresent() ? previous.get() : startManifest(config, dir);
+            out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
+                    benchmark.evaluation().keySet(), benchmark.training().size());
+            ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(),
+                    config.maxNewTokens()), progress);
 
-        String firstRole = "eval".equals(config.command()) ? "model" : "base";
-        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
-                phase, dir, manifest);
-        if ("run".equals(config.command())) {
-            String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
-            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned", benchmark,
-                    phase, dir, manifest);
+            String firstRole = "eval".equals(config.command()) ? "model" : "base";
+            manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole,
+                    benchmark, phase, dir, manifest);
+            if ("run".equals(config.command())) {
+                String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString()
+                        : config.tuned();
+                manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned",
+                        benchmark, phase, dir, manifest);
+            }
         }
         reports.write(dir.root(), out);
         return dir.root();
     }
 
-    private RunManifest startManifest(RunConfig config, RunDirectory dir) throws IOException {
-        if (Files.isRegularFile(dir.runJson())) {
-            RunManifest previous = json.readValue(dir.runJson().toFile(), RunManifest.class);
-            if (!previous.config().equals(config)) {
-                throw new IllegalArgumentException(dir.runJson() + ": holds another configuration; resume with "
-                        + "--resume " + dir.root() + " and no other options, or choose a new --out");
-            }
-            out.println("resuming " + dir.root());
-            return previous;
+    /** The manifest of the interrupted run being resumed in {@code dir}, if any; read, never written. */
+    private Optional<RunManifest> previousManifest(RunConfig config, RunDirectory dir) throws IOException {
+        if (!Files.isRegularFile(dir.runJson())) {
+            return Optional.empty();
         }
+        RunManifest previous = json.readValue(dir.runJson().toFile(), RunManifest.class);
+        if (!previous.config().equals(config)) {
+            throw new UsageException(dir.runJson() + ": holds another configuration; resume with "
+                    + "--resume " + dir.root() + " and no other options, or choose a new --out");
+        }
+        out.println("resuming " + dir.root());
+        return Optional.of(previous);
+    }
+
+    private RunManifest startManifest(RunConfig config, RunDirectory dir) throws IOException {
         Files.createDirectories(dir.root());
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
@@ -131,16 +147,17 @@ public final class RunPipeline {
             out.println("tuning already finished: " + done.get());
             return done.get();
         }
-        if (benchmark.training().isEmpty()) {
+        if (benchmark.training().size() == 0) {
             throw new IllegalArgumentException("the training split is empty: every category is held out");
         }
         out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
                 config.tuning().steps());
-        TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
-                config.backendOptions()), dir.tuningDir(), TrainingExamples.of(benchmark.training()), config.tuning(),
-                true);
         TuningResult result;
-        try (ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
+        // rendered once into the run directory, read by the backend on demand; a resumed run reuses it
+        try (TrainingExampleStore examples = benchmark.training().write(dir.tuningDir().resolve("examples"));
+             ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
+            TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
+                    config.backendOptions()), dir.tuningDir(), examples, config.tuning(), true);
             result = backend.tune(request, (TuningProgress p) -> {
                 bar.stepTo(p.step());
                 bar.message(String.format("loss %.4f lr %.2e %.0f tok/s", p.loss(), p.learningRate(),

@@ -7,101 +7,105 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imlbench.api.Options;
-import org.imlbench.api.PromptFormat;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskProblem;
-import org.imlbench.api.TrainingExample;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
-import org.imlbench.harness.splits.PromptRenderer;
 import org.imlbench.harness.splits.Split;
-import org.imlbench.harness.splits.SplitBuilder;
-import org.imlbench.harness.splits.SplitSpec;
-import org.imlbench.harness.splits.SplitSpecException;
-import org.imlbench.harness.splits.Splits;
-import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.harness.store.TrainingExampleStore;
 
 /**
- * Builds a benchmark from the task sources and the split spec: OPT-IML's three generalization splits for
- * {@code run}, and for {@code eval} one split {@code all} holding every loaded task (as fully held-out tasks, so that
- * demonstrations come from each task's other instances and the spec's evaluation cap still applies).
+ * Builds a benchmark through the {@link BenchmarkPlan}: OPT-IML's three generalization splits for {@code run}, and
+ * for {@code eval} one split {@code all} holding every loaded task (as fully held-out tasks, so that demonstrations
+ * come from each task's other instances and the spec's evaluation cap still applies).
  */
 final class SplitBenchmarkFactory implements BenchmarkFactory {
     private final PluginRegistry plugins;
     private final Path workDir;
     private final PrintStream out;
+    private final ConsoleProgress progress;
 
-    SplitBenchmarkFactory(PluginRegistry plugins, Path workDir, PrintStream out) {
+    SplitBenchmarkFactory(PluginRegistry plugins, Path workDir, PrintStream out, ConsoleProgress progress) {
         this.plugins = plugins;
         this.workDir = workDir;
         this.out = out;
+        this.progress = progress;
     }
 
     @Override
-    public Benchmark build(RunConfig config) throws IOException {
-        TaskCatalog catalog;
-        try {
-            catalog = TaskCatalog.load(plugins, config.tasks(), workDir, config.seed(), config.skipBadTasks(),
-                    Options.of(config.taskOptions()));
-        } catch (TaskLoadException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        for (TaskProblem problem : catalog.problems()) {
-            out.println("skipped " + problem);
-        }
-        SplitSpec spec;
-        try {
-            spec = config.splitSpec() == null ? catalog.defaultSplitSpec() : SplitSpec.read(workDir.resolve(config.splitSpec()));
-        } catch (SplitSpecException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    public Benchmark build(RunConfig config) throws IOException, TaskLoadException {
         boolean eval = "eval".equals(config.command());
-        if (eval) {
-            List<String> categories = catalog.tasks().stream().map(Task::category).distinct().toList();
-            spec = spec.forEvaluationOnly(categories);
+        if (config.limit() != null && config.limit() < 1) {
+            throw new UsageException("--limit must be >= 1, got " + config.limit());
         }
-        Splits splits = SplitBuilder.build(catalog.tasks(), spec, config.seed());
-        if (!eval) {
-            LeakageReport leakage;
-            try {
-                leakage = LeakageGuard.enforce(splits, config.allowOverlap());
-            } catch (LeakageException e) {
-                // not an I/O problem, but the same one-line refusal for the user
-                throw new IllegalArgumentException(e.getMessage(), e);
+        BenchmarkPlan plan = BenchmarkPlan.prepare(plugins, workDir, new BenchmarkPlan.Request(config.tasks(),
+                config.taskOptions(), config.splitSpec(), config.seed(), config.skipBadTasks(), eval, config.format(),
+                config.shots()));
+        try {
+            plan.load(progress);
+            for (TaskProblem problem : plan.loaded().problems()) {
+                out.println("skipped " + problem);
             }
-            for (LeakageReport.SplitLeakage split : leakage.splits().values()) {
-                if (split.ngramPairs() > 0) {
-                    out.printf("leakage: %s: %d train/eval pairs share a 13-gram%n", split.split(),
-                            split.ngramPairs());
+            plan.cut();
+            if (!eval) {
+                LeakageReport leakage = plan.leakage();
+                if (!config.allowOverlap()) {
+                    refuse(leakage);
+                }
+                for (LeakageReport.SplitLeakage split : leakage.splits().values()) {
+                    if (split.ngramPairs() > 0) {
+                        out.printf("leakage: %s: %d train/eval pairs share a 13-gram%n", split.split(),
+                                split.ngramPairs());
+                    }
                 }
             }
-        }
-        PromptFormat format = plugins.get(PromptFormat.class, config.format());
-        PromptRenderer renderer = new PromptRenderer(splits);
-        Map<String, List<Task>> evaluation = new LinkedHashMap<>();
-        if (eval) {
-            evaluation.put(RunDirectory.ALL_SPLIT, limit(splits.fullyHeldOut(), config.limit()));
-        } else {
-            for (Split split : Split.values()) {
-                evaluation.put(split.id(), limit(splits.evaluation(split), config.limit()));
+            Map<String, List<Task>> evaluation = new LinkedHashMap<>();
+            if (eval) {
+                evaluation.put(RunDirectory.ALL_SPLIT, limit(plan.splits().fullyHeldOut(), config.limit()));
+            } else {
+                for (Split split : Split.values()) {
+                    evaluation.put(split.id(), limit(plan.splits().evaluation(split), config.limit()));
+                }
             }
+            TrainingSet training = config.tunes() ? training(plan) : TrainingSet.none();
+            return new Benchmark(evaluation, training, plan.prompts(), plan.loaded().knownInstances(), plan::close);
+        } catch (IOException | TaskLoadException | RuntimeException | Error e) {
+            plan.close();
+            throw e;
         }
-        List<TrainingExample> training = config.tunes() ? renderer.trainingExamples(format) : List.of();
-        PromptSource prompts = (task, instance) -> renderer.render(format, task, instance, config.shots(),
-                config.seed());
-        return new Benchmark(evaluation, training, prompts, catalog.instanceIds());
+    }
+
+    private static void refuse(LeakageReport leakage) {
+        try {
+            LeakageGuard.refuseExactMatches(leakage);
+        } catch (LeakageException e) {
+            // not an I/O problem, but the same one-line refusal for the user
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static TrainingSet training(BenchmarkPlan plan) {
+        return new TrainingSet() {
+            @Override
+            public long size() {
+                return plan.trainingExampleCount();
+            }
+
+            @Override
+            public TrainingExampleStore write(Path dir) throws IOException {
+                // a run directory holds one configuration, so a complete store left by an interrupted run is this one
+                return plan.trainingExamples(dir, true);
+            }
+        };
     }
 
     private static List<Task> limit(List<Task> tasks, Integer limit) {
         if (limit == null) {
             return tasks;
-        }
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be >= 1: " + limit);
         }
         List<Task> limited = new ArrayList<>(tasks.size());
         for (Task task : tasks) {

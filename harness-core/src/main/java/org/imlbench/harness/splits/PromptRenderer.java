@@ -1,6 +1,7 @@
 package org.imlbench.harness.splits;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.imlbench.api.Instance;
 import org.imlbench.api.PromptContext;
@@ -8,10 +9,12 @@ import org.imlbench.api.PromptFormat;
 import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
 import org.imlbench.api.TrainingExample;
+import org.imlbench.harness.store.TrainingExampleStore;
 
 /**
  * Renders evaluation prompts with demonstrations drawn by a {@link DemonstrationSampler}, and training examples
- * (zero-shot) for tuning.
+ * (zero-shot) for tuning, task by task into a file-backed {@link TrainingExampleStore}: at OPT-IML Bench scale the
+ * rendered training set is gigabytes, and never one list.
  */
 public final class PromptRenderer {
     private final Splits splits;
@@ -44,25 +47,32 @@ public final class PromptRenderer {
     }
 
     /**
-     * Renders the training split zero-shot: one example per training instance, source and target as the format
-     * gives them.
+     * Renders the training split zero-shot into a store: one example per training instance, source and target as the
+     * format gives them, task by task in load order.
      *
      * @param format the prompt format
-     * @return the examples, task by task in load order
-     * @throws IllegalArgumentException when the format cannot render a training task
+     * @param dir the store's folder (whatever it holds is replaced)
+     * @return the complete store
+     * @throws IOException when the store cannot be written
+     * @throws IllegalArgumentException when the format cannot render a training task, or there is no training task
      */
-    public List<TrainingExample> trainingExamples(PromptFormat format) {
-        List<TrainingExample> out = new ArrayList<>();
-        for (Task task : splits.train()) {
-            if (!format.supports(task)) {
-                throw new IllegalArgumentException("prompt format " + format.name() + " cannot render training task "
-                        + task.id());
-            }
-            for (Instance instance : task.instances()) {
-                RenderedPrompt prompt = format.render(new PromptContext(task, instance, 0, List.of()));
-                out.add(new TrainingExample(task.id(), prompt.source(), prompt.target()));
-            }
+    public TrainingExampleStore trainingExamples(PromptFormat format, Path dir) throws IOException {
+        if (splits.train().isEmpty()) {
+            throw new IllegalArgumentException("the training split is empty: every category is held out");
         }
-        return out;
+        try (TrainingExampleStore.Writer writer = TrainingExampleStore.create(dir)) {
+            for (Splits.TrainedTask trained : splits.train()) {
+                Task task = splits.trainingTask(trained);
+                if (!format.supports(task)) {
+                    throw new IllegalArgumentException("prompt format " + format.name()
+                            + " cannot render training task " + task.id());
+                }
+                for (Instance instance : task.instances()) {
+                    RenderedPrompt prompt = format.render(new PromptContext(task, instance, 0, List.of()));
+                    writer.add(new TrainingExample(task.id(), prompt.source(), prompt.target()));
+                }
+            }
+            return writer.finish();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.imlbench.harness.splits;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -20,8 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.imlbench.api.Task;
 import java.util.Objects;
+import org.imlbench.api.SourceSplitRole;
+import org.imlbench.api.Task;
 
 /**
  * How to cut tasks into a training set and the three evaluation {@link Split}s: a small JSON document that users copy
@@ -39,7 +41,7 @@ import java.util.Objects;
  *   "evalCapPerTask": 100,                             // evaluated instances per held-out task (0: all)
  *   "evalCapPerSource": {"bbh": 0},                    // evalCapPerTask for tasks of one source (Task.source)
  *   "heldOutSelection": "first",                       // first N (official NIv2 evaluation) or "random"
- *   "useNiv2SplitLists": true                          // NIv2 test-list tasks held out, excluded-list dropped
+ *   "useSourceSplitRoles": true                        // honour the sources' own held-out/excluded lists
  * }
  * }</pre>
  *
@@ -56,17 +58,18 @@ import java.util.Objects;
  * @param evalCapPerSource {@code evalCapPerTask} for the tasks of one source ({@link Task#source()}), overriding it;
  *                         {@link #merge} fills it so that each task source keeps the cap of its own spec
  * @param heldOutSelection which instances of a held-out task are evaluated when there are more than the cap
- * @param useNiv2SplitLists whether tasks tagged by the {@code niv2} provider from {@code splits/default/*.txt} are
- *                          honoured: {@code test} tasks are held out, {@code excluded} tasks dropped
+ * @param useSourceSplitRoles whether the roles task sources give their tasks ({@link SourceSplitRole}, e.g. from
+ *                            NIv2's {@code splits/default/*.txt}) are honoured: held-out tasks are held out (partially
+ *                            supervised, or fully held out when their category is), excluded tasks dropped. Files may
+ *                            still spell it {@code useNiv2SplitLists}, its name before sources other than NIv2 could
+ *                            give roles.
  */
 @JsonPropertyOrder({"description", "heldOutCategories", "heldOutTasks", "excludedTasks", "evalInstancesPerTunedTask",
-        "trainCapPerTask", "evalCapPerTask", "evalCapPerSource", "heldOutSelection", "useNiv2SplitLists"})
+        "trainCapPerTask", "evalCapPerTask", "evalCapPerSource", "heldOutSelection", "useSourceSplitRoles"})
 public record SplitSpec(String description, List<String> heldOutCategories, List<String> heldOutTasks,
                         List<String> excludedTasks, int evalInstancesPerTunedTask, int trainCapPerTask,
                         int evalCapPerTask, Map<String, Integer> evalCapPerSource, Selection heldOutSelection,
-                        boolean useNiv2SplitLists) {
-    /** The task attribute the {@code niv2} provider sets from the NIv2 split lists. */
-    public static final String NIV2_SPLIT_ATTRIBUTE = "niv2-split";
+                        boolean useSourceSplitRoles) {
     /** Default number of fully-supervised evaluation instances per tuned task. */
     public static final int DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK = 50;
     /** Default evaluation cap per held-out task: the official NIv2 evaluation's first 100 instances. */
@@ -130,21 +133,21 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
      * @param trainCapPerTask EPS cap, 0 for none
      * @param evalCapPerTask held-out evaluation cap, 0 for none
      * @param heldOutSelection first or random
-     * @param useNiv2SplitLists whether NIv2 split lists are honoured
+     * @param useSourceSplitRoles whether the sources' own split roles are honoured
      */
     public SplitSpec(String description, List<String> heldOutCategories, List<String> heldOutTasks,
                      List<String> excludedTasks, int evalInstancesPerTunedTask, int trainCapPerTask,
-                     int evalCapPerTask, Selection heldOutSelection, boolean useNiv2SplitLists) {
+                     int evalCapPerTask, Selection heldOutSelection, boolean useSourceSplitRoles) {
         this(description, heldOutCategories, heldOutTasks, excludedTasks, evalInstancesPerTunedTask, trainCapPerTask,
-                evalCapPerTask, Map.of(), heldOutSelection, useNiv2SplitLists);
+                evalCapPerTask, Map.of(), heldOutSelection, useSourceSplitRoles);
     }
 
     /**
-     * @param task a held-out task
+     * @param source the benchmark of a held-out task ({@link Task#source()})
      * @return the most instances of it to evaluate, 0 for all
      */
-    public int evalCap(Task task) {
-        return evalCapPerSource.getOrDefault(task.source(), evalCapPerTask);
+    public int evalCap(String source) {
+        return evalCapPerSource.getOrDefault(source, evalCapPerTask);
     }
 
     /**
@@ -158,7 +161,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         Map<String, Integer> caps = new TreeMap<>(evalCapPerSource);
         sources.forEach(source -> caps.putIfAbsent(source, evalCapPerTask));
         return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks, evalInstancesPerTunedTask,
-                trainCapPerTask, evalCapPerTask, caps, heldOutSelection, useNiv2SplitLists);
+                trainCapPerTask, evalCapPerTask, caps, heldOutSelection, useSourceSplitRoles);
     }
 
     /**
@@ -187,12 +190,13 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
                               @JsonProperty("evalCapPerTask") Integer evalCapPerTask,
                               @JsonProperty("evalCapPerSource") Map<String, Integer> evalCapPerSource,
                               @JsonProperty("heldOutSelection") Selection heldOutSelection,
-                              @JsonProperty("useNiv2SplitLists") Boolean useNiv2SplitLists) {
+                              @JsonProperty("useSourceSplitRoles") @JsonAlias("useNiv2SplitLists")
+                              Boolean useSourceSplitRoles) {
         return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks,
                 Objects.requireNonNullElse(evalInstancesPerTunedTask, DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK),
                 Objects.requireNonNullElse(trainCapPerTask, DEFAULT_TRAIN_CAP),
                 Objects.requireNonNullElse(evalCapPerTask, DEFAULT_EVAL_CAP), evalCapPerSource,
-                heldOutSelection, Objects.requireNonNullElse(useNiv2SplitLists, false));
+                heldOutSelection, Objects.requireNonNullElse(useSourceSplitRoles, false));
     }
 
     /**
@@ -252,7 +256,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
     /**
      * Combines the specs of several task sources (loaded together): held-out and excluded lists and per-source caps
      * are united (the first spec wins on a conflict); the other numbers and the selection come from the first spec;
-     * NIv2 split lists are honoured when any spec asks for it. Pin each spec's cap to its sources first
+     * the sources' split roles are honoured when any spec asks for it. Pin each spec's cap to its sources first
      * ({@link #pinEvalCap}) to keep it.
      *
      * @param specs at least one spec, in {@code --tasks} order
@@ -270,7 +274,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         LinkedHashSet<String> tasks = new LinkedHashSet<>();
         LinkedHashSet<String> excluded = new LinkedHashSet<>();
-        boolean niv2 = false;
+        boolean roles = false;
         Map<String, Integer> caps = new TreeMap<>();
         for (SplitSpec s : specs) {
             s.evalCapPerSource().forEach(caps::putIfAbsent);
@@ -280,11 +284,11 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
             categories.addAll(s.heldOutCategories());
             tasks.addAll(s.heldOutTasks());
             excluded.addAll(s.excludedTasks());
-            niv2 |= s.useNiv2SplitLists();
+            roles |= s.useSourceSplitRoles();
         }
         return new SplitSpec(String.join(" + ", descriptions), List.copyOf(categories), List.copyOf(tasks),
                 List.copyOf(excluded), first.evalInstancesPerTunedTask(), first.trainCapPerTask(),
-                first.evalCapPerTask(), caps, first.heldOutSelection(), niv2);
+                first.evalCapPerTask(), caps, first.heldOutSelection(), roles);
     }
 
     /** @return the spec as indented JSON, in the file format */

@@ -65,8 +65,16 @@ public record SplitSummary(Map<String, Part> parts) {
          * @return its kind
          */
         public static AnswerKind of(Task task) {
-            long withOptions = task.instances().stream().filter(i -> i.hasOptions()).count();
-            return withOptions == task.instances().size() ? OPTION : withOptions == 0 ? GENERATION : MIXED;
+            return of(task.instances().size(), task.instances().stream().filter(i -> i.hasOptions()).count());
+        }
+
+        /**
+         * @param instances how many instances a task has
+         * @param withOptions how many of them have answer options
+         * @return its kind
+         */
+        public static AnswerKind of(long instances, long withOptions) {
+            return withOptions == instances ? OPTION : withOptions == 0 ? GENERATION : MIXED;
         }
 
         /** @return the kind in lower case, for JSON */
@@ -81,21 +89,27 @@ public record SplitSummary(Map<String, Part> parts) {
      */
     public static SplitSummary of(Splits splits) {
         Map<String, Part> parts = new LinkedHashMap<>();
-        parts.put(TRAIN, part(TRAIN, splits.train()));
-        splits.evaluation().forEach((split, tasks) -> parts.put(split.id(), part(split.id(), tasks)));
+        parts.put(TRAIN, part(TRAIN, splits.train().stream().map(t -> new Counted(t.task().category(),
+                AnswerKind.of(t.size(), t.task().optionInstances(t.indices())), t.size())).toList()));
+        splits.evaluation().forEach((split, tasks) -> parts.put(split.id(), part(split.id(), tasks.stream()
+                .map(t -> new Counted(t.category(), AnswerKind.of(t), t.instances().size())).toList())));
         return new SplitSummary(parts);
     }
 
-    private static Part part(String name, List<Task> tasks) {
+    /** One task of a part: its category, kind of answers and instance count. */
+    private record Counted(String category, AnswerKind kind, int instances) {
+    }
+
+    private static Part part(String name, List<Counted> tasks) {
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, Long> instances = new TreeMap<>();
         long total = 0;
-        for (Task task : tasks) {
+        for (Counted task : tasks) {
             int[] c = counts.computeIfAbsent(task.category(), k -> new int[4]);
             c[0]++;
-            c[1 + AnswerKind.of(task).ordinal()]++;
-            instances.merge(task.category(), (long) task.instances().size(), Long::sum);
-            total += task.instances().size();
+            c[1 + task.kind().ordinal()]++;
+            instances.merge(task.category(), (long) task.instances(), Long::sum);
+            total += task.instances();
         }
         List<CategoryCount> categories = new ArrayList<>();
         counts.forEach((category, c) -> categories.add(new CategoryCount(category, c[0], c[1], c[2], c[3],

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.imlbench.api.Options;
 import org.imlbench.api.TaskSource;
+import org.imlbench.api.UsageException;
 
 /**
  * One {@code --tasks KIND[=PATH]} argument as typed.
@@ -15,14 +16,14 @@ public record TaskArgument(String kind, Optional<String> path) {
     /**
      * @param argument e.g. {@code synthetic}, {@code niv2=../shared/data/niv2}
      * @return the parsed argument
-     * @throws IllegalArgumentException when the kind is missing or malformed, or {@code =} has no path after it
+     * @throws UsageException when the kind is missing or malformed, or {@code =} has no path after it
      */
     public static TaskArgument parse(String argument) {
         String text = argument.strip();
         int eq = text.indexOf('=');
         String kind = eq < 0 ? text : text.substring(0, eq).strip();
         if (!kind.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new IllegalArgumentException("--tasks " + argument + ": expected KIND[=PATH] with KIND a task "
+            throw new UsageException("--tasks " + argument + ": expected KIND[=PATH] with KIND a task "
                     + "provider name (lower case, digits, '-', '_', '.')");
         }
         if (eq < 0) {
@@ -30,7 +31,7 @@ public record TaskArgument(String kind, Optional<String> path) {
         }
         String path = text.substring(eq + 1).strip();
         if (path.isEmpty()) {
-            throw new IllegalArgumentException("--tasks " + argument + ": no path after '='");
+            throw new UsageException("--tasks " + argument + ": no path after '='");
         }
         return new TaskArgument(kind, Optional.of(path));
     }

@@ -20,7 +20,7 @@ import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.cli.Main;
 import org.imlbench.harness.splits.TestData;
-import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.harness.tasks.LoadedTasks;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +47,16 @@ class EvalPipelineTest {
     }
 
     /** Writes right answers for the first instances of every task, a wrong one for each task's second, none for its third. */
-    private Path predictions(TaskCatalog catalog, int perTask) throws IOException {
+    /** Every task of the sources with all its instances. */
+    private static List<Task> load(long seed, String... args) throws Exception {
+        try (LoadedTasks loaded = TestData.load(seed, args)) {
+            return TestData.tasks(loaded);
+        }
+    }
+
+    private Path predictions(List<Task> catalog, int perTask) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (Task task : catalog.tasks()) {
+        for (Task task : catalog) {
             for (int i = 0; i < Math.min(perTask, task.instances().size()); i++) {
                 Instance instance = task.instances().get(i);
                 if (i == 2) {
@@ -83,14 +90,14 @@ class EvalPipelineTest {
 
     @Test
     void replayedPredictionsAreScoredAndMissingOnesCounted() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
+        List<Task> catalog = load(1, "synthetic");
         Path file = predictions(catalog, 5);
         Outcome result = harness("eval", "--backend", "replay", "--predictions", file.toString(), "--limit", "5",
                 "--out", "runs", "--no-html", "--quiet");
         assertEquals(0, result.code(), result.err());
         Path run = onlyRun(tmp.resolve("runs"));
 
-        for (Task task : catalog.tasks()) {
+        for (Task task : catalog) {
             Path samplesFile = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(task.id()) + ".jsonl");
             List<JsonNode> lines = samples(samplesFile);
             assertEquals(5, lines.size(), task.id());
@@ -109,15 +116,15 @@ class EvalPipelineTest {
 
     @Test
     void resumeRedoesOnlyUnfinishedTasksAndEndsWithTheSameFiles() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
+        List<Task> catalog = load(1, "synthetic");
         Path file = predictions(catalog, 4);
         assertEquals(0, harness("eval", "--backend", "replay", "--predictions", file.toString(), "--limit", "4",
                 "--out", "runs", "--no-html", "--quiet").code());
         Path run = onlyRun(tmp.resolve("runs"));
-        String taskId = catalog.tasks().get(3).id();
+        String taskId = catalog.get(3).id();
         Path samplesFile = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(taskId) + ".jsonl");
         String before = Files.readString(samplesFile);
-        Path otherSamples = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(catalog.tasks().get(0).id())
+        Path otherSamples = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(catalog.get(0).id())
                 + ".jsonl");
         long otherModified = Files.getLastModifiedTime(otherSamples).toMillis();
         // as if the run had been killed before this task finished
@@ -132,7 +139,7 @@ class EvalPipelineTest {
 
     @Test
     void configOfARunReproducesIt() throws Exception {
-        TaskCatalog catalog = TestData.load(7, "synthetic");
+        List<Task> catalog = load(7, "synthetic");
         Path file = predictions(catalog, 3);
         assertEquals(0, harness("eval", "--backend", "replay", "--predictions", file.toString(), "--limit", "3",
                 "--seed", "7", "--shots", "2", "--out", "first", "--no-html", "--quiet").code());
@@ -143,7 +150,7 @@ class EvalPipelineTest {
         Path second = onlyRun(tmp.resolve("second"));
         assertEquals(JSON.readTree(first.resolve("run.json").toFile()).get("config"),
                 JSON.readTree(second.resolve("run.json").toFile()).get("config"));
-        for (Task task : catalog.tasks()) {
+        for (Task task : catalog) {
             String stem = "samples/all/model/" + RunDirectory.taskFileStem(task.id()) + ".jsonl";
             assertEquals(Files.readString(first.resolve(stem)), Files.readString(second.resolve(stem)), task.id());
         }
@@ -164,9 +171,9 @@ class EvalPipelineTest {
     @Test
     void bbhDirectReplayWritesPerTaskExactMatch() throws Exception {
         Path bbh = SharedData.data("bbh");
-        TaskCatalog catalog = TestData.load(1, "bbh=" + bbh);
+        List<Task> catalog = load(1, "bbh=" + bbh);
         List<String> lines = new ArrayList<>();
-        for (Task task : catalog.tasks()) {
+        for (Task task : catalog) {
             // the first three right, the rest wrong: exact match is 3 / n for every task
             for (int i = 0; i < task.instances().size(); i++) {
                 Instance instance = task.instances().get(i);
@@ -181,7 +188,7 @@ class EvalPipelineTest {
         assertEquals(0, result.code(), result.err());
         JsonNode summary = JSON.readTree(onlyRun(tmp.resolve("runs")).resolve("summary.json").toFile());
         JsonNode tasks = summary.get("tasks");
-        assertEquals(catalog.tasks().size(), tasks.size());
+        assertEquals(catalog.size(), tasks.size());
         for (JsonNode task : tasks) {
             JsonNode result0 = task.get("results").get("model");
             int n = result0.get("n").asInt();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
+import org.imlbench.harness.tasks.LoadedTasks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LeakageGuardTest {
@@ -22,14 +24,23 @@ class LeakageGuardTest {
         return new Task(id, category, "test", instruction, List.of(), instances, Map.of());
     }
 
-    private static Splits cut(List<Task> tasks) {
+    private final List<LoadedTasks> loaded = new ArrayList<>();
+
+    @AfterEach
+    void deleteStores() {
+        loaded.forEach(LoadedTasks::close);
+    }
+
+    private Splits cut(List<Task> tasks) throws Exception {
         SplitSpec spec = new SplitSpec("", List.of("Held"), List.of(), List.of(), 0, 0, 0,
                 SplitSpec.Selection.FIRST, false);
-        return SplitBuilder.build(tasks, spec, 1);
+        LoadedTasks tasksLoaded = TestData.of(tasks, spec);
+        loaded.add(tasksLoaded);
+        return SplitBuilder.build(tasksLoaded, spec, 1);
     }
 
     @Test
-    void countsPairsSharingA13GramButNotShorterOverlaps() {
+    void countsPairsSharingA13GramButNotShorterOverlaps() throws Exception {
         Task train = task("t/train", "Seen", "Do it.", List.of(
                 "prefix " + SHARED + " suffix",        // shares the 13-gram
                 "ONE, two; three four five six seven eight nine ten eleven twelve THIRTEEN!", // same words

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,19 +17,38 @@ import org.imlbench.api.PromptFormat;
 import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
 import org.imlbench.api.TrainingExample;
-import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.api.TrainingExamples;
+import org.imlbench.harness.store.TrainingExampleStore;
+import org.imlbench.harness.tasks.LoadedTasks;
 import org.imlbench.testkit.SharedData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PromptRendererTest {
+    @TempDir
+    Path temp;
+
+    private final List<LoadedTasks> loaded = new ArrayList<>();
+
+    @AfterEach
+    void deleteStores() {
+        loaded.forEach(LoadedTasks::close);
+    }
+
+    private Splits cut(long seed, String... args) throws Exception {
+        LoadedTasks tasks = TestData.load(seed, args);
+        loaded.add(tasks);
+        return SplitBuilder.build(tasks, tasks.defaultSplitSpec(), seed);
+    }
+
     @Test
     void fiveShotPromptsNeverContainTheirOwnInstance() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
+        Splits splits = cut(1, "synthetic");
         DemonstrationSampler sampler = new DemonstrationSampler(splits);
         PromptRenderer renderer = new PromptRenderer(splits);
         PromptFormat optiml = TestData.plugins().get(PromptFormat.class, "optiml");
-        Map<String, Set<String>> trainIds = splits.train().stream().collect(Collectors.toMap(Task::id,
+        Map<String, Set<String>> trainIds = TestData.train(splits).stream().collect(Collectors.toMap(Task::id,
                 t -> t.instances().stream().map(Instance::id).collect(Collectors.toSet())));
         int checked = 0;
         for (List<Task> tasks : splits.evaluation().values()) {
@@ -56,8 +78,7 @@ class PromptRendererTest {
 
     @Test
     void fiveShotNiv2PromptsNeverContainTheirOwnInstance() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "niv2=" + SharedData.data("niv2"));
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
+        Splits splits = cut(1, "niv2=" + SharedData.data("niv2"));
         PromptRenderer renderer = new PromptRenderer(splits);
         PromptFormat niv2 = TestData.plugins().get(PromptFormat.class, "niv2");
         int checked = 0;
@@ -81,8 +102,7 @@ class PromptRendererTest {
 
     @Test
     void drawsAreDeterministicPerInstance() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
+        Splits splits = cut(1, "synthetic");
         DemonstrationSampler sampler = new DemonstrationSampler(splits);
         Task task = splits.fullySupervised().get(0);
         Instance a = task.instances().get(0);
@@ -95,15 +115,29 @@ class PromptRendererTest {
 
     @Test
     void trainingExamplesCoverTheTrainingSplit() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
-        List<TrainingExample> examples = new PromptRenderer(splits)
-                .trainingExamples(TestData.plugins().get(PromptFormat.class, "optiml"));
-        assertEquals(splits.train().stream().mapToInt(t -> t.instances().size()).sum(), examples.size());
-        TrainingExample first = examples.get(0);
+        Splits splits = cut(1, "synthetic");
+        PromptFormat optiml = TestData.plugins().get(PromptFormat.class, "optiml");
+        List<TrainingExample> all = new ArrayList<>();
+        try (TrainingExampleStore examples = new PromptRenderer(splits).trainingExamples(optiml, temp.resolve("ex"))) {
+            assertEquals(splits.trainingInstances(), examples.size());
+            assertEquals(splits.train().stream().map(t -> t.task().id()).toList(),
+                    examples.tasks().stream().map(TrainingExamples.TaskExamples::taskId).toList());
+            for (int t = 0; t < examples.tasks().size(); t++) {
+                for (int i = 0; i < examples.tasks().get(t).count(); i++) {
+                    all.add(examples.get(t, i));
+                }
+            }
+            // the store holds what rendering in memory gives, with the same fingerprint
+            assertEquals(TrainingExamples.of(all).fingerprint(), examples.fingerprint());
+        }
+        TrainingExample first = all.get(0);
         assertTrue(first.source().endsWith("\nOutput:"), first.source());
         assertTrue(first.target().startsWith(" "));
         // the embedded model is tiny: prompts stay short
-        examples.forEach(e -> assertTrue(e.source().length() + e.target().length() <= 120, e.source()));
+        all.forEach(e -> assertTrue(e.source().length() + e.target().length() <= 120, e.source()));
+        // a complete store is found again; a folder without its index is not
+        assertTrue(TrainingExampleStore.openIfComplete(temp.resolve("ex")).isPresent());
+        Files.delete(temp.resolve("ex").resolve(TrainingExampleStore.INDEX));
+        assertTrue(TrainingExampleStore.openIfComplete(temp.resolve("ex")).isEmpty());
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
-import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.harness.tasks.LoadedTasks;
 import org.imlbench.testkit.SharedData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SplitBuilderTest {
 
     /** The acceptance invariants every split must satisfy. */
-    static void assertSound(List<Task> tasks, Splits splits) {
+    static void assertSound(LoadedTasks loaded, Splits splits) {
+        List<Task> tasks = TestData.tasks(loaded);
+        List<Task> trainTasks = TestData.train(splits);
         Set<String> heldOutCategories = new HashSet<>(splits.spec().heldOutCategories());
-        Set<String> trainIds = splits.train().stream().map(Task::id).collect(Collectors.toSet());
-        Set<String> trainCategories = splits.train().stream().map(Task::category).collect(Collectors.toSet());
-        for (Task t : splits.train()) {
+        Set<String> trainIds = trainTasks.stream().map(Task::id).collect(Collectors.toSet());
+        Set<String> trainCategories = trainTasks.stream().map(Task::category).collect(Collectors.toSet());
+        for (Task t : trainTasks) {
             assertFalse(heldOutCategories.contains(t.category()), t.id() + " of a held-out category is tuned");
         }
         for (Task t : splits.fullyHeldOut()) {
@@ -37,7 +42,7 @@ class SplitBuilderTest {
             assertFalse(trainIds.contains(t.id()), t.id() + " is both tuned and partially supervised");
             assertTrue(trainCategories.contains(t.category()), t.id() + ": category not tuned");
         }
-        Map<String, Task> train = splits.train().stream().collect(Collectors.toMap(Task::id, t -> t));
+        Map<String, Task> train = trainTasks.stream().collect(Collectors.toMap(Task::id, t -> t));
         for (Task t : splits.fullySupervised()) {
             Task trained = train.get(t.id());
             Set<String> trainInstanceIds = trained.instances().stream().map(Instance::id).collect(Collectors.toSet());
@@ -55,6 +60,19 @@ class SplitBuilderTest {
         assertEquals(tasks.stream().map(Task::id).collect(Collectors.toSet()), seen);
     }
 
+    private final List<LoadedTasks> stores = new ArrayList<>();
+
+    @AfterEach
+    void deleteStores() {
+        stores.forEach(LoadedTasks::close);
+    }
+
+    private LoadedTasks load(long seed, String... args) throws Exception {
+        LoadedTasks loaded = TestData.load(seed, args);
+        stores.add(loaded);
+        return loaded;
+    }
+
     private static void assertAllSplitsNonEmpty(Splits splits) {
         assertFalse(splits.train().isEmpty());
         for (Split split : Split.values()) {
@@ -64,45 +82,49 @@ class SplitBuilderTest {
 
     @Test
     void syntheticBySpec() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
-        assertSound(catalog.tasks(), splits);
+        LoadedTasks catalog = load(1, "synthetic");
+        Splits splits = SplitBuilder.build(catalog, catalog.defaultSplitSpec(), 1);
+        assertSound(catalog, splits);
         assertAllSplitsNonEmpty(splits);
         assertEquals(Set.of("Comparison", "Keyword Sentiment"),
                 splits.fullyHeldOut().stream().map(Task::category).collect(Collectors.toSet()));
         assertEquals(3, splits.partiallySupervised().size());
         // 300 instances per synthetic task: 30 kept for evaluation, 270 tuned on; held-out tasks capped at 40
         splits.fullySupervised().forEach(t -> assertEquals(30, t.instances().size()));
-        splits.train().forEach(t -> assertEquals(270, t.instances().size()));
+        splits.train().forEach(t -> assertEquals(270, t.size()));
         splits.fullyHeldOut().forEach(t -> assertEquals(40, t.instances().size()));
         assertTrue(splits.notes().isEmpty(), splits.notes().toString());
     }
 
     @Test
     void sameSeedSameSplitsOtherSeedOthers() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
-        SplitSpec spec = catalog.defaultSplitSpec();
-        Splits a = SplitBuilder.build(catalog.tasks(), spec, 5);
-        Splits b = SplitBuilder.build(catalog.tasks(), spec, 5);
-        Splits c = SplitBuilder.build(catalog.tasks(), spec, 6);
-        assertEquals(a.train(), b.train());
-        assertEquals(a.evaluation(), b.evaluation());
-        assertNotEquals(a.fullySupervised(), c.fullySupervised());
-        assertNotEquals(a.train(), c.train());
-        // independent of load order
-        List<Task> reversed = new java.util.ArrayList<>(catalog.tasks());
-        java.util.Collections.reverse(reversed);
-        Splits d = SplitBuilder.build(reversed, spec, 5);
-        assertEquals(Set.copyOf(a.fullySupervised()), Set.copyOf(d.fullySupervised()));
+        try (LoadedTasks catalog = TestData.load(1, "synthetic")) {
+            SplitSpec spec = catalog.defaultSplitSpec();
+            Splits a = SplitBuilder.build(catalog, spec, 5);
+            Splits b = SplitBuilder.build(catalog, spec, 5);
+            Splits c = SplitBuilder.build(catalog, spec, 6);
+            assertEquals(TestData.train(a), TestData.train(b));
+            assertEquals(a.evaluation(), b.evaluation());
+            assertNotEquals(a.fullySupervised(), c.fullySupervised());
+            assertNotEquals(TestData.train(a), TestData.train(c));
+            // independent of load order
+            List<Task> reversed = new ArrayList<>(TestData.tasks(catalog));
+            Collections.reverse(reversed);
+            try (LoadedTasks backwards = TestData.of(reversed, spec)) {
+                Splits d = SplitBuilder.build(backwards, spec, 5);
+                assertEquals(Set.copyOf(a.fullySupervised()), Set.copyOf(d.fullySupervised()));
+                assertEquals(Set.copyOf(TestData.train(a)), Set.copyOf(TestData.train(d)));
+            }
+        }
     }
 
     @Test
     void niv2SampleByTheShippedSpec() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "niv2=" + SharedData.data("niv2"));
+        LoadedTasks catalog = load(1, "niv2=" + SharedData.data("niv2"));
         SplitSpec spec = catalog.defaultSplitSpec();
-        assertTrue(spec.useNiv2SplitLists());
-        Splits splits = SplitBuilder.build(catalog.tasks(), spec, 1);
-        assertSound(catalog.tasks(), splits);
+        assertTrue(spec.useSourceSplitRoles());
+        Splits splits = SplitBuilder.build(catalog, spec, 1);
+        assertSound(catalog, splits);
         assertAllSplitsNonEmpty(splits);
         Set<String> fullyHeldOut = splits.fullyHeldOut().stream().map(Task::category).collect(Collectors.toSet());
         assertTrue(fullyHeldOut.containsAll(Set.of("Textual Entailment", "Coreference Resolution",
@@ -112,7 +134,7 @@ class SplitBuilderTest {
         assertTrue(splits.notes().stream().anyMatch(n -> n.contains("task121_zest_text_modification")));
         assertEquals(Set.of("niv2/task1332_check_leap_year", "niv2/task1404_date_conversion"),
                 splits.partiallySupervised().stream().map(Task::id).collect(Collectors.toSet()));
-        Map<String, Task> loaded = catalog.tasks().stream().collect(Collectors.toMap(Task::id, t -> t));
+        Map<String, Task> loaded = TestData.tasks(catalog).stream().collect(Collectors.toMap(Task::id, t -> t));
         for (Task t : splits.fullyHeldOut()) {
             // the official evaluation: the first 100 instances of each test task
             List<Instance> all = loaded.get(t.id()).instances();
@@ -136,9 +158,9 @@ class SplitBuilderTest {
         }
         Files.writeString(csv.resolve("capitals.csv"), rows);
         Files.writeString(csv.resolve("words.csv"), words);
-        TaskCatalog catalog = TestData.load(1, "synthetic", "csv=" + csv);
-        Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
-        assertSound(catalog.tasks(), splits);
+        LoadedTasks catalog = load(1, "synthetic", "csv=" + csv);
+        Splits splits = SplitBuilder.build(catalog, catalog.defaultSplitSpec(), 1);
+        assertSound(catalog, splits);
         Task capitals = splits.fullySupervised().stream().filter(t -> t.id().equals("csv/capitals")).findFirst()
                 .orElseThrow();
         assertEquals(20, capitals.instances().size());
@@ -146,8 +168,8 @@ class SplitBuilderTest {
         Path spec = tmp.resolve("spec.json");
         Files.writeString(spec, "{\"heldOutCategories\": [\"Geography\"], \"heldOutTasks\": [\"csv/words\"],"
                 + " \"evalInstancesPerTunedTask\": 5}");
-        Splits byFile = SplitBuilder.build(catalog.tasks(), SplitSpec.read(spec), 1);
-        assertSound(catalog.tasks(), byFile);
+        Splits byFile = SplitBuilder.build(catalog, SplitSpec.read(spec), 1);
+        assertSound(catalog, byFile);
         assertEquals(List.of("csv/capitals", "csv/words"), byFile.fullyHeldOut().stream().map(Task::id).toList());
         // csv/words is held out, but no tuned task has its category "Words": it is evaluated as fully held out
         assertTrue(byFile.notes().stream().anyMatch(n -> n.contains("csv/words")));
@@ -156,18 +178,18 @@ class SplitBuilderTest {
 
     @Test
     void trainCapAndRandomSelection() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "synthetic");
+        LoadedTasks catalog = load(1, "synthetic");
         SplitSpec spec = new SplitSpec("", List.of("Counting"), List.of(), List.of("synthetic/arithmetic_add"), 10, 30,
                 7, SplitSpec.Selection.RANDOM, false);
-        Splits splits = SplitBuilder.build(catalog.tasks(), spec, 3);
-        assertSound(catalog.tasks(), splits);
-        splits.train().forEach(t -> assertEquals(30, t.instances().size()));
+        Splits splits = SplitBuilder.build(catalog, spec, 3);
+        assertSound(catalog, splits);
+        splits.train().forEach(t -> assertEquals(30, t.size()));
         splits.fullyHeldOut().forEach(t -> assertEquals(7, t.instances().size()));
         assertEquals(List.of("synthetic/arithmetic_add"), splits.excluded());
-        assertNotEquals(catalog.tasks().stream().filter(t -> t.category().equals("Counting")).findFirst()
+        assertNotEquals(TestData.tasks(catalog).stream().filter(t -> t.category().equals("Counting")).findFirst()
                 .orElseThrow().instances().subList(0, 7), splits.fullyHeldOut().get(0).instances());
         // the pool of a held-out task is all its instances
         assertEquals(300, splits.demonstrationPool(splits.fullyHeldOut().get(0).id()).orElseThrow().size());
-        assertEquals(30, splits.demonstrationPool(splits.train().get(0).id()).orElseThrow().size());
+        assertEquals(30, splits.demonstrationPool(splits.train().get(0).task().id()).orElseThrow().size());
     }
 }

@@ -23,6 +23,13 @@ class SplitSpecTest {
     }
 
     @Test
+    void theOldNameOfSourceSplitRolesIsStillRead() throws Exception {
+        assertTrue(SplitSpec.parse("{\"useNiv2SplitLists\": true}", "old.json").useSourceSplitRoles());
+        assertTrue(SplitSpec.parse("{\"useSourceSplitRoles\": true}", "new.json").useSourceSplitRoles());
+        assertTrue(SplitSpec.parse("{}", "none.json").toJson().contains("\"useSourceSplitRoles\" : false"));
+    }
+
+    @Test
     void mistakesNameTheFileAndTheProblem() {
         SplitSpecException unknown = assertThrows(SplitSpecException.class,
                 () -> SplitSpec.parse("{\n \"heldOutCategory\": []}", "my.json"));
@@ -48,7 +55,7 @@ class SplitSpecTest {
         assertEquals(List.of("t1", "t2"), m.heldOutTasks());
         assertEquals(List.of("t3"), m.excludedTasks());
         assertEquals(10, m.evalInstancesPerTunedTask());
-        assertTrue(m.useNiv2SplitLists());
+        assertTrue(m.useSourceSplitRoles());
         assertEquals("a + b", m.description());
         SplitSpec pinned = SplitSpec.merge(List.of(a.pinEvalCap(List.of("niv2")), b.pinEvalCap(List.of("bbh"))));
         assertEquals(java.util.Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());

@@ -1,12 +1,15 @@
 package org.imlbench.tasks.bbh;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.Demonstration;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
@@ -67,30 +70,35 @@ public final class BbhTaskProvider implements TaskCategoryProvider {
     private Task read(Path file, Path promptsDir) throws TaskLoadException {
         String name = file.toString();
         String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-        JsonNode examples = json.parse(name, StrictText.read(file)).get("examples");
-        if (examples == null || !examples.isArray()) {
+        List<Instance> instances = null;
+        try (JsonParser parser = json.open(file)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new TaskLoadException(name, "empty file");
+            }
+            if (first == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("examples") && value == JsonToken.START_ARRAY) {
+                        instances = examples(parser, name, stem);
+                    } else {
+                        instances = field.equals("examples") ? null : instances;
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw json.readError(file, e);
+        }
+        if (instances == null) {
             throw new TaskLoadException(name, "missing \"examples\" list");
         }
-        if (examples.isEmpty()) {
+        if (instances.isEmpty()) {
             throw new TaskLoadException(name, "\"examples\" is empty");
         }
-        List<Instance> instances = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            JsonNode example = examples.get(i);
-            String id = stem + "/" + i;
-            if (!example.path("input").isTextual() || !example.path("target").isTextual()) {
-                throw new TaskLoadException(name, "instance " + id + ": needs text \"input\" and \"target\"");
-            }
-            String input = example.get("input").asText();
-            String target = example.get("target").asText();
-            List<String> options = OptionsBlock.parse(input);
-            if (!options.contains(target)) {
-                options = List.of();
-            }
-            instances.add(new Instance(id, input, List.of(target), options, Map.of()));
-        }
         String instruction = "";
-        List<org.imlbench.api.Demonstration> demonstrations = List.of();
+        List<Demonstration> demonstrations = List.of();
         Map<String, String> attributes = new HashMap<>();
         Path promptFile = promptsDir.resolve(stem + ".txt");
         if (Files.isRegularFile(promptFile)) {
@@ -104,5 +112,40 @@ public final class BbhTaskProvider implements TaskCategoryProvider {
             }
         }
         return new Task("bbh/" + stem, CATEGORY, "bbh", instruction, demonstrations, instances, attributes);
+    }
+
+    /** Reads the {@code examples} list, the parser on its opening bracket, one instance per entry. */
+    private static List<Instance> examples(JsonParser parser, String name, String stem) throws IOException,
+            TaskLoadException {
+        List<Instance> instances = new ArrayList<>();
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            String id = stem + "/" + i;
+            String input = null;
+            String target = null;
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    parser.skipChildren();
+                    if (field.equals("input")) {
+                        input = text;
+                    } else if (field.equals("target")) {
+                        target = text;
+                    }
+                }
+            } else {
+                parser.skipChildren();
+            }
+            if (input == null || target == null) {
+                throw new TaskLoadException(name, "instance " + id + ": needs text \"input\" and \"target\"");
+            }
+            List<String> options = OptionsBlock.parse(input);
+            if (!options.contains(target)) {
+                options = List.of();
+            }
+            instances.add(new Instance(id, input, List.of(target), options, Map.of()));
+        }
+        return instances;
     }
 }

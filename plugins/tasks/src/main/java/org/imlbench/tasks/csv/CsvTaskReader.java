@@ -38,20 +38,22 @@ final class CsvTaskReader {
         String name = file.toString();
         String text = StrictText.read(file);
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            // the iterator reads a record ahead only when asked whether there is one: each record's line is taken
+            // right after next(), before the parser moves on
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new TaskLoadException(name, "no header row");
             }
             CSVRecord header = records.next();
             CsvMetadata metadata = CsvMetadata.read(file, header.getComment());
-            Columns columns = Columns.of(name, lineOf(text, header), header.values());
+            Columns columns = Columns.of(name, startLine(parser, header), header.values());
             List<Instance> instances = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             int row = 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 row++;
-                int line = lineOf(text, record);
+                int line = startLine(parser, record);
                 if (record.size() != columns.count()) {
                     throw new TaskLoadException(name, "line " + line + ": " + record.size() + " cells, but the header has "
                             + columns.count() + " columns");
@@ -74,16 +76,22 @@ final class CsvTaskReader {
         }
     }
 
-    /** The 1-based line on which a record starts (Commons CSV gives the character offset). */
-    private static int lineOf(String text, CSVRecord record) {
-        int end = (int) Math.min(record.getCharacterPosition(), text.length());
-        int line = 1;
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+    /**
+     * The 1-based line on which a record's first cell is, from the parser's line count (which stands at the record's
+     * last line once it is read) less the line breaks inside its quoted cells: constant time per record, and comment
+     * lines before the record (a header's metadata) are not counted as its own.
+     */
+    private static int startLine(CSVParser parser, CSVRecord record) {
+        long breaks = 0;
+        for (String cell : record.values()) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n')) {
+                    breaks++;
+                }
             }
         }
-        return line;
+        return (int) (parser.getCurrentLineNumber() - breaks);
     }
 
     /** Which header position holds what. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.OptionKey;
+import org.imlbench.api.SourceSplitRole;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSink;
@@ -20,8 +22,10 @@ import org.imlbench.tasks.io.Resources;
  * {@code --tasks niv2=DIR}: Super-NaturalInstructions. Reads {@code DIR/tasks/task*.json} (or {@code DIR/task*.json}
  * when there is no {@code tasks} folder) and, when present, the split lists {@code DIR/splits/<name>/
  * {train,test,excluded}_tasks.txt} (split name from {@code --task-option split=NAME}, default {@code default}), which
- * tag each task with the attribute {@value #ATTR_SPLIT}. All instances are loaded; the official evaluation's
- * "first 100 instances of each test task" is applied by the split spec, not here.
+ * tag each task with the attribute {@value #ATTR_SPLIT} and, for the test and excluded lists, with the
+ * {@link SourceSplitRole} the harness honours when the split spec's {@code useSourceSplitRoles} is on (test tasks are
+ * held out, excluded ones dropped). All instances are read; the official evaluation's "first 100 instances of each
+ * test task" is applied by the split spec, not here.
  */
 public final class Niv2TaskProvider implements TaskCategoryProvider {
     /** Task attribute: which NIv2 split list names the task ({@code train}, {@code test} or {@code excluded}). */
@@ -67,6 +71,18 @@ public final class Niv2TaskProvider implements TaskCategoryProvider {
         Niv2TaskReader reader = new Niv2TaskReader(readSplitLists(dir.resolve("splits").resolve(splitName)));
         FolderLoader.load(files, reader::read, source.skipBadTasks(), sink);
         return TaskSourceInfo.withSplitSpec(Resources.text(Niv2TaskProvider.class, "niv2-split.json"));
+    }
+
+    /**
+     * @param splitList the split list naming a task: {@code train}, {@code test} or {@code excluded}
+     * @return what that list means to the harness: test tasks are held out, excluded ones dropped
+     */
+    static Optional<SourceSplitRole> roleOf(String splitList) {
+        return switch (splitList) {
+            case "test" -> Optional.of(SourceSplitRole.HELD_OUT);
+            case "excluded" -> Optional.of(SourceSplitRole.EXCLUDED);
+            default -> Optional.empty();
+        };
     }
 
     private static Map<String, String> readSplitLists(Path splitDir) throws TaskLoadException {

@@ -1,0 +1,69 @@
+package org.imlbench.harness.store;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that records are encoded into: unsigned varints and strings. A string is its length in
+ * UTF-16 units, then each unit in one to three bytes (UTF-8 for every character of the Basic Multilingual Plane, and
+ * each surrogate on its own), so that any Java string, even one holding a lone surrogate from a {@code \ud800} escape
+ * in a task file, reads back identical: a store must never change a task's text.
+ */
+final class ByteSink {
+    private byte[] bytes = new byte[1 << 12];
+    private int size;
+
+    /** Empties the buffer, keeping its capacity. */
+    void reset() {
+        size = 0;
+    }
+
+    /** @return the bytes written so far (the array is reused: copy what must outlive the next write) */
+    byte[] array() {
+        return bytes;
+    }
+
+    /** @return how many bytes were written */
+    int size() {
+        return size;
+    }
+
+    /** @param value a value {@code >= 0} */
+    void varint(long value) {
+        ensure(10);
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        bytes[size++] = (byte) v;
+    }
+
+    /** @param text any string */
+    void string(String text) {
+        int length = text.length();
+        varint(length);
+        ensure(3 * length);
+        byte[] b = bytes;
+        int at = size;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                b[at++] = (byte) c;
+            } else if (c < 0x800) {
+                b[at++] = (byte) (0xC0 | c >> 6);
+                b[at++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                b[at++] = (byte) (0xE0 | c >> 12);
+                b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        size = at;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}
