@@ -84,6 +84,9 @@ public final class TasksCommand implements CliCommand {
             } else {
                 TasksTextRenderer.render(report, context.out());
             }
+            if (context.verbose()) {
+                plan.timings().forEach(line -> context.err().println(line));
+            }
             if (!allowOverlap) {
                 try {
                     LeakageGuard.refuseExactMatches(leakage);

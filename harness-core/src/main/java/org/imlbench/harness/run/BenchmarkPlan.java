@@ -2,6 +2,8 @@ package org.imlbench.harness.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,7 @@ public final class BenchmarkPlan implements AutoCloseable {
     private final TaskSources sources;
     private final PromptFormat format;
     private final Optional<SplitSpec> splitFile;
+    private final List<String> timings = new ArrayList<>();
     private LoadedTasks loaded;
     private SplitSpec spec;
     private Splits splits;
@@ -107,6 +110,7 @@ public final class BenchmarkPlan implements AutoCloseable {
         if (loaded != null) {
             throw new IllegalStateException("already loaded");
         }
+        Stopwatch stopwatch = new Stopwatch();
         long started = System.nanoTime();
         long[] instances = {0};
         try (ConsoleProgress.Bar bar = progress.start("loading tasks", -1, "task")) {
@@ -118,6 +122,8 @@ public final class BenchmarkPlan implements AutoCloseable {
             };
             loaded = sources.read(listener);
         }
+        timings.add(stopwatch.lap(String.format("loaded %,d tasks, %,d instances (%,d MB stored)", loaded.tasks().size(),
+                loaded.instanceCount(), loaded.storedBytes() >> 20)));
         SplitSpec chosen = splitFile.orElse(loaded.defaultSplitSpec());
         if (request.evaluationOnly()) {
             chosen = chosen.forEvaluationOnly(loaded.tasks().stream().map(LoadedTask::category).distinct().toList());
@@ -132,8 +138,11 @@ public final class BenchmarkPlan implements AutoCloseable {
      * @return this plan
      */
     public BenchmarkPlan cut() {
+        Stopwatch stopwatch = new Stopwatch();
         splits = SplitBuilder.build(loaded(), spec, request.seed());
         renderer = new PromptRenderer(splits);
+        timings.add(stopwatch.lap(String.format("cut the splits: %,d training, %,d evaluation instances",
+                splits.trainingInstances(), splits.evaluationInstances())));
         return this;
     }
 
@@ -143,7 +152,30 @@ public final class BenchmarkPlan implements AutoCloseable {
      * @return the report
      */
     public LeakageReport leakage() {
-        return LeakageGuard.check(splits());
+        Stopwatch stopwatch = new Stopwatch();
+        LeakageReport report = LeakageGuard.check(splits());
+        timings.add(stopwatch.lap("checked leakage"));
+        return report;
+    }
+
+    /** @return one line per step done so far: what it did, its wall time and the process's CPU time */
+    public List<String> timings() {
+        return List.copyOf(timings);
+    }
+
+    /** Measures one step in wall time and in CPU time of the whole process (all threads, the JVM's own included). */
+    private static final class Stopwatch {
+        private final long wall = System.nanoTime();
+        private final Duration cpu = cpu();
+
+        String lap(String what) {
+            return String.format("%s: %.1f s wall, %.1f s CPU", what, (System.nanoTime() - wall) / 1e9,
+                    (cpu().toMillis() - cpu.toMillis()) / 1e3);
+        }
+
+        private static Duration cpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
     }
 
     /** @return the request */

@@ -6,6 +6,10 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.tasks.TextHash;
@@ -24,11 +28,14 @@ import org.imlbench.harness.tasks.TextHash;
  * </ul>
  * Memory is bounded by the evaluation side, the smaller one (a capped number of instances per task): its 13-grams and
  * exact-input keys are indexed as 64-bit hashes in primitive arrays, and the training instances, read task by task
- * from the instance store, are streamed past the index. The cost is linear in the text plus the number of overlapping
- * pairs. Exact matches found by hash are confirmed by comparing the texts.
+ * from the instance store (on two threads, tasks shared between them), are streamed past the index. The cost is
+ * linear in the text plus the number of overlapping pairs. Exact matches found by hash are confirmed by comparing the
+ * texts.
  */
 public final class LeakageGuard {
     private static final int EXAMPLES = 5;
+    /** Threads the training side is streamed on: the machines this runs on often have two cores. */
+    private static final int THREADS = 2;
 
     private final List<Split> splitOrder = new ArrayList<>();
     private final List<Task> evalTasks = new ArrayList<>();
@@ -36,10 +43,6 @@ public final class LeakageGuard {
     private final byte[] splitOf;
     private final HashIndex grams;
     private final HashIndex keys;
-    private final int[] stamp;
-    private final BitSet overlapping;
-    private final long[] pairs = new long[Split.values().length];
-    private final String[] firstMatch;
 
     private LeakageGuard(Map<Split, List<Task>> evaluation) {
         int count = 0;
@@ -58,13 +61,14 @@ public final class LeakageGuard {
         for (Map.Entry<Split, List<Task>> split : evaluation.entrySet()) {
             splitOrder.add(split.getKey());
             for (Task task : split.getValue()) {
+                long instructionHash = TextHash.of(task.instruction().strip());
                 for (Instance instance : task.instances()) {
                     evalTasks.add(task);
                     evalInstances.add(instance);
                     splitOf[e] = (byte) split.getKey().ordinal();
-                    keyHashes[e] = keyHash(task, instance);
+                    keyHashes[e] = instructionHash * 31 + TextHash.ofNormalized(instance.input());
                     keyValues[e] = e;
-                    for (long h : distinct(NGrams.hashes(text(instance)))) {
+                    for (long h : distinct(NGrams.hashes(instance))) {
                         if (grams == gramHashes.length) {
                             gramHashes = Arrays.copyOf(gramHashes, grams * 2);
                             gramValues = Arrays.copyOf(gramValues, grams * 2);
@@ -78,10 +82,6 @@ public final class LeakageGuard {
         }
         this.keys = new HashIndex(keyHashes, keyValues, count);
         this.grams = new HashIndex(gramHashes, gramValues, grams);
-        this.stamp = new int[count];
-        Arrays.fill(stamp, -1);
-        this.overlapping = new BitSet(count);
-        this.firstMatch = new String[count];
     }
 
     /**
@@ -93,14 +93,60 @@ public final class LeakageGuard {
      */
     public static LeakageReport check(Splits splits) {
         LeakageGuard guard = new LeakageGuard(splits.evaluation());
-        int sequence = 0;
-        for (Splits.TrainedTask trained : splits.train()) {
-            Task task = splits.trainingTask(trained);
-            for (Instance instance : task.instances()) {
-                guard.visit(sequence++, task, instance);
+        List<Splits.TrainedTask> train = splits.train();
+        // each training instance's place in training order, whichever thread visits it
+        int[] firstSequence = new int[train.size()];
+        long sequence = 0;
+        for (int t = 0; t < train.size(); t++) {
+            firstSequence[t] = Math.toIntExact(sequence);
+            sequence += train.get(t).size();
+        }
+        int threads = Math.max(1, Math.min(THREADS, Math.min(train.size(),
+                Runtime.getRuntime().availableProcessors())));
+        List<Visitor> visitors = new ArrayList<>();
+        for (int k = 0; k < threads; k++) {
+            visitors.add(guard.new Visitor());
+        }
+        if (threads == 1) {
+            visitors.get(0).visitTasks(splits, firstSequence, 0, 1);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "imlbench-leakage");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int k = 0; k < threads; k++) {
+                    int first = k;
+                    done.add(pool.submit(() -> visitors.get(first).visitTasks(splits, firstSequence, first,
+                            threads)));
+                }
+                for (Future<?> future : done) {
+                    await(future);
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
-        return guard.report();
+        return guard.report(visitors);
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking leakage", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -138,25 +184,87 @@ public final class LeakageGuard {
         throw new LeakageException(message.toString(), report);
     }
 
-    /** One training instance, in training order (tuned tasks in load order, each task's instances in order). */
-    private void visit(int sequence, Task task, Instance instance) {
-        keys.forEach(keyHash(task, instance), e -> {
-            if (firstMatch[e] == null && samePrompt(evalTasks.get(e), evalInstances.get(e), task, instance)) {
-                firstMatch[e] = task.id() + "/" + instance.id();
+    /**
+     * What one thread finds for the training instances it visits: the pairs it counts, the evaluation instances that
+     * share a 13-gram with one of them, and for each evaluation instance the first of them (in training order) with
+     * the same prompt.
+     */
+    private final class Visitor {
+        private final int[] stamp = new int[splitOf.length];
+        private final BitSet overlapping = new BitSet(splitOf.length);
+        private final long[] pairs = new long[Split.values().length];
+        private final int[] matchSequence = new int[splitOf.length];
+        private final String[] match = new String[splitOf.length];
+
+        Visitor() {
+            Arrays.fill(stamp, -1);
+            Arrays.fill(matchSequence, Integer.MAX_VALUE);
+        }
+
+        /** Visits tasks {@code first, first + step, ...} of the training set. */
+        void visitTasks(Splits splits, int[] firstSequence, int first, int step) {
+            List<Splits.TrainedTask> train = splits.train();
+            for (int t = first; t < train.size(); t += step) {
+                Task task = splits.trainingTask(train.get(t));
+                String instruction = task.instruction().strip();
+                long instructionHash = TextHash.of(instruction);
+                // the normalized inputs were hashed while loading: a tuned task's pool is its training set
+                long[] inputHashes = splits.demonstrationPool(task.id()).orElseThrow().inputHashes();
+                for (int i = 0; i < task.instances().size(); i++) {
+                    visit(firstSequence[t] + i, task, instruction, instructionHash * 31 + inputHashes[i],
+                            task.instances().get(i));
+                }
             }
-        });
-        for (long h : distinct(NGrams.hashes(text(instance)))) {
-            grams.forEach(h, e -> {
-                if (stamp[e] != sequence) {
-                    stamp[e] = sequence;
-                    pairs[splitOf[e]]++;
-                    overlapping.set(e);
+        }
+
+        private void visit(int sequence, Task task, String instruction, long keyHash, Instance instance) {
+            keys.forEach(keyHash, e -> {
+                if (sequence < matchSequence[e] && evalTasks.get(e).instruction().strip().equals(instruction)
+                        && TextHash.normalize(evalInstances.get(e).input())
+                        .equals(TextHash.normalize(instance.input()))) {
+                    matchSequence[e] = sequence;
+                    match[e] = task.id() + "/" + instance.id();
                 }
             });
+            // a 13-gram repeated within the instance finds the same evaluation instances again: the stamps skip them.
+            // The filter is asked first for all of them, in a loop of independent reads the processor overlaps.
+            long[] hashes = NGrams.hashes(instance);
+            int candidates = 0;
+            for (long h : hashes) {
+                if (grams.mayContain(h)) {
+                    hashes[candidates++] = h;
+                }
+            }
+            for (int c = 0; c < candidates; c++) {
+                grams.forEachUnfiltered(hashes[c], e -> {
+                    if (stamp[e] != sequence) {
+                        stamp[e] = sequence;
+                        pairs[splitOf[e]]++;
+                        overlapping.set(e);
+                    }
+                });
+            }
         }
     }
 
-    private LeakageReport report() {
+    private LeakageReport report(List<Visitor> visitors) {
+        long[] pairs = new long[Split.values().length];
+        BitSet overlapping = new BitSet(splitOf.length);
+        String[] firstMatch = new String[splitOf.length];
+        int[] firstSequence = new int[splitOf.length];
+        Arrays.fill(firstSequence, Integer.MAX_VALUE);
+        for (Visitor v : visitors) {
+            for (int s = 0; s < pairs.length; s++) {
+                pairs[s] += v.pairs[s];
+            }
+            overlapping.or(v.overlapping);
+            for (int e = 0; e < splitOf.length; e++) {
+                if (v.matchSequence[e] < firstSequence[e]) {
+                    firstSequence[e] = v.matchSequence[e];
+                    firstMatch[e] = v.match[e];
+                }
+            }
+        }
         Map<Split, LeakageReport.SplitLeakage> out = new LinkedHashMap<>();
         int e = 0;
         for (Split split : splitOrder) {
@@ -179,20 +287,6 @@ public final class LeakageGuard {
                     examples));
         }
         return new LeakageReport(out);
-    }
-
-    private static String text(Instance instance) {
-        return instance.input() + "\n" + String.join("\n", instance.references());
-    }
-
-    /** The hash of what {@link #samePrompt} compares: the stripped instruction and the normalized input. */
-    private static long keyHash(Task task, Instance instance) {
-        return TextHash.of(task.instruction().strip()) * 31 + TextHash.ofNormalized(instance.input());
-    }
-
-    private static boolean samePrompt(Task a, Instance x, Task b, Instance y) {
-        return a.instruction().strip().equals(b.instruction().strip())
-                && TextHash.normalize(x.input()).equals(TextHash.normalize(y.input()));
     }
 
     private static long[] distinct(long[] hashes) {

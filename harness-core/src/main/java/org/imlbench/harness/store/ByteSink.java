@@ -1,12 +1,13 @@
 package org.imlbench.harness.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer that records are encoded into: unsigned varints and strings. A string is its length in
- * UTF-16 units, then each unit in one to three bytes (UTF-8 for every character of the Basic Multilingual Plane, and
- * each surrogate on its own), so that any Java string, even one holding a lone surrogate from a {@code \ud800} escape
- * in a task file, reads back identical: a store must never change a task's text.
+ * A growable byte buffer that records are encoded into: unsigned varints and strings. ASCII strings are stored as
+ * their bytes; any other string as its UTF-16 units, each in one to three bytes (UTF-8 for every character of the
+ * Basic Multilingual Plane, and each surrogate on its own), so that any Java string, even one holding a lone surrogate
+ * from a {@code \ud800} escape in a task file, reads back identical: a store must never change a task's text.
  */
 final class ByteSink {
     private byte[] bytes = new byte[1 << 12];
@@ -38,10 +39,24 @@ final class ByteSink {
         bytes[size++] = (byte) v;
     }
 
-    /** @param text any string */
+    /**
+     * Writes a string: {@code 2 * length}, then its bytes, when UTF-8 holds it exactly (most text: ASCII without a
+     * {@code ?}, which is what UTF-8 writes for a lone surrogate), else {@code 2 * length + 1}, then each UTF-16 unit.
+     *
+     * @param text any string
+     */
     void string(String text) {
         int length = text.length();
-        varint(length);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == length && text.indexOf('?') < 0) {
+            // one byte per character and no replacement character: every character is ASCII
+            varint(2L * length);
+            ensure(length);
+            System.arraycopy(utf8, 0, bytes, size, length);
+            size += length;
+            return;
+        }
+        varint(2L * length + 1);
         ensure(3 * length);
         byte[] b = bytes;
         int at = size;

@@ -1,6 +1,7 @@
 package org.imlbench.harness.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads what a {@link ByteSink} wrote, from a slice of a byte array. */
 final class ByteSource {
@@ -55,7 +56,19 @@ final class ByteSource {
      * @throws IOException when the record ends inside it or its bytes are malformed
      */
     String string() throws IOException {
-        int length = count();
+        long header = varint();
+        if (header / 2 > Integer.MAX_VALUE) {
+            throw new IOException("string length out of range: " + header / 2);
+        }
+        int length = (int) (header / 2);
+        if ((header & 1) == 0) {
+            if (length > end - at) {
+                throw new IOException("record ends inside a string");
+            }
+            String ascii = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
+            at += length;
+            return ascii;
+        }
         char[] chars = new char[length];
         byte[] b = bytes;
         int i = at;

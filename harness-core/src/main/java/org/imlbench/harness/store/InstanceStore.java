@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,13 @@ import org.imlbench.files.FileTrees;
  * the JVM end first, by a shutdown hook.
  */
 public final class InstanceStore implements AutoCloseable {
+    /** Below one wanted record in this many, records are read one by one rather than as a run. */
+    private static final int SPARSE = 8;
+
     private final Path dir;
     private final Path dataFile;
     private final Path indexFile;
     private final Thread cleanup;
-    private final ByteSink sink = new ByteSink();
     private RecordFile.Writer writer;
     private RecordFile reader;
 
@@ -53,31 +56,60 @@ public final class InstanceStore implements AutoCloseable {
     }
 
     /**
-     * @param instance the next instance
-     * @return its record number
+     * Some instances encoded as records, ready to {@link #append}: encoding is most of the work of storing, and can
+     * be done on any thread.
+     *
+     * @param bytes the records, one after the other
+     * @param ends where each record ends in {@code bytes}
+     */
+    public record Encoded(byte[] bytes, int[] ends) {
+    }
+
+    /**
+     * @param instances instances
+     * @return them encoded
+     */
+    public static Encoded encode(List<Instance> instances) {
+        ByteSink sink = new ByteSink();
+        int[] ends = new int[instances.size()];
+        for (int i = 0; i < ends.length; i++) {
+            Instance instance = instances.get(i);
+            sink.string(instance.id());
+            sink.string(instance.input());
+            strings(sink, instance.references());
+            strings(sink, instance.options());
+            sink.varint(instance.attributes().size());
+            for (Map.Entry<String, String> attribute : instance.attributes().entrySet()) {
+                sink.string(attribute.getKey());
+                sink.string(attribute.getValue());
+            }
+            ends[i] = sink.size();
+        }
+        return new Encoded(Arrays.copyOf(sink.array(), sink.size()), ends);
+    }
+
+    private static void strings(ByteSink sink, List<String> values) {
+        sink.varint(values.size());
+        values.forEach(sink::string);
+    }
+
+    /**
+     * @param encoded the next instances
+     * @return the record number of the first of them
      * @throws IOException when writing fails
      * @throws IllegalStateException after {@link #seal()}
      */
-    public long append(Instance instance) throws IOException {
+    public long append(Encoded encoded) throws IOException {
         if (writer == null) {
             throw new IllegalStateException("the instance store is sealed");
         }
-        sink.reset();
-        sink.string(instance.id());
-        sink.string(instance.input());
-        strings(instance.references());
-        strings(instance.options());
-        sink.varint(instance.attributes().size());
-        for (Map.Entry<String, String> attribute : instance.attributes().entrySet()) {
-            sink.string(attribute.getKey());
-            sink.string(attribute.getValue());
+        long first = writer.count();
+        int from = 0;
+        for (int end : encoded.ends()) {
+            writer.append(encoded.bytes(), from, end);
+            from = end;
         }
-        return writer.append(sink.array(), sink.size());
-    }
-
-    private void strings(List<String> values) {
-        sink.varint(values.size());
-        values.forEach(sink::string);
+        return first;
     }
 
     /** @return how many instances were appended */
@@ -131,6 +163,11 @@ public final class InstanceStore implements AutoCloseable {
         List<Instance> out = new ArrayList<>(indices == null ? count : indices.length);
         if (indices == null) {
             readRange(first, first + count, (record, bytes, from, to) -> out.add(decode(bytes, from, to)));
+        } else if (indices.length > 0 && (long) indices.length * SPARSE < indices[indices.length - 1] - indices[0]) {
+            // a few instances spread over a long run (a task's evaluated ones): one read each
+            for (int index : indices) {
+                out.add(read(first + index));
+            }
         } else if (indices.length > 0) {
             int[] next = {0};
             readRange(first + indices[0], first + indices[indices.length - 1] + 1, (record, bytes, from, to) -> {

@@ -200,14 +200,26 @@ final class RecordFile implements AutoCloseable {
          * @throws IOException when writing fails
          */
         long append(byte[] bytes, int length) throws IOException {
+            return append(bytes, 0, length);
+        }
+
+        /**
+         * @param bytes an array holding the record
+         * @param from where it starts
+         * @param to where it ends
+         * @return the record's number
+         * @throws IOException when writing fails
+         */
+        long append(byte[] bytes, int from, int to) throws IOException {
+            int length = to - from;
             offset(position);
             if (length > dataBuffer.remaining()) {
                 flushData();
             }
             if (length > dataBuffer.capacity()) {
-                write(dataChannel, ByteBuffer.wrap(bytes, 0, length));
+                write(dataChannel, ByteBuffer.wrap(bytes, from, length));
             } else {
-                dataBuffer.put(bytes, 0, length);
+                dataBuffer.put(bytes, from, length);
             }
             position += length;
             return count++;

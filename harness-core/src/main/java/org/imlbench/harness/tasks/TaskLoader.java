@@ -1,14 +1,21 @@
 package org.imlbench.harness.tasks;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.imlbench.api.Instance;
 import org.imlbench.api.SourceSplitRole;
 import org.imlbench.api.Task;
@@ -21,9 +28,25 @@ import org.imlbench.harness.store.InstanceStore;
 /**
  * The harness's {@link TaskSink}: takes each task as its provider hands it over, appends its instances to the
  * instance store and keeps only a {@link LoadedTask} (and 16 bytes per instance: hashes of its id and normalized
- * input) in memory, so that a task is garbage as soon as the provider lets go of it.
+ * input) in memory, so that a task is garbage as soon as it is stored.
+ *
+ * <p>Encoding and hashing a task's instances (most of the work) run on two worker threads while the provider reads the
+ * next tasks; the results are stored in the order the tasks arrived, at most {@value #AHEAD} tasks behind, so memory
+ * stays a few tasks and the store's order is the load order.
  */
 public final class TaskLoader implements TaskSink {
+    private static final int WORKERS = 2;
+    private static final int AHEAD = 3;
+
+    /** What a worker makes of one task. */
+    private record Prepared(InstanceStore.Encoded encoded, long[] inputHashes, long[] idHashes, int options,
+                            BitSet optionMask, InputGroups groups) {
+    }
+
+    /** A task accepted and being prepared. */
+    private record Pending(Task task, int argument, Optional<SourceSplitRole> role, Future<Prepared> prepared) {
+    }
+
     private final InstanceStore store;
     private final LoadProgress progress;
     private final List<TaskArgument> sources = new ArrayList<>();
@@ -33,10 +56,12 @@ public final class TaskLoader implements TaskSink {
     private final List<long[]> inputHashes = new ArrayList<>();
     private final List<TaskProblem> problems = new ArrayList<>();
     private final KnownInstanceIds known = new KnownInstanceIds();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private ExecutorService workers;
 
     /**
      * @param store where instances go
-     * @param progress told of every task
+     * @param progress told of every task as it is stored
      */
     public TaskLoader(InstanceStore store, LoadProgress progress) {
         this.store = store;
@@ -71,23 +96,30 @@ public final class TaskLoader implements TaskSink {
         } catch (IllegalArgumentException e) {
             throw new TaskLoadException(from.toString(), e.getMessage(), e);
         }
-        List<Instance> instances = task.instances();
+        benchmarksOfSource.get(argument).add(task.source());
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+                Thread thread = new Thread(runnable, "imlbench-task-store");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        pending.add(new Pending(task, argument, role, workers.submit(() -> prepare(task.instances()))));
+        while (pending.size() > AHEAD) {
+            commit(pending.removeFirst());
+        }
+    }
+
+    private static Prepared prepare(List<Instance> instances) {
         int n = instances.size();
-        long first = store.count();
         long[] inputs = new long[n];
         long[] ids = new long[n];
         int options = 0;
-        try {
-            for (int i = 0; i < n; i++) {
-                Instance instance = instances.get(i);
-                store.append(instance);
-                inputs[i] = TextHash.ofNormalized(instance.input());
-                ids[i] = TextHash.of(instance.id());
-                options += instance.hasOptions() ? 1 : 0;
-            }
-        } catch (IOException e) {
-            throw new TaskLoadException(store.dir().toString(), "cannot store the instances of " + task.id() + ": "
-                    + e.getMessage(), e);
+        for (int i = 0; i < n; i++) {
+            Instance instance = instances.get(i);
+            inputs[i] = TextHash.ofNormalized(instance.input());
+            ids[i] = TextHash.of(instance.id());
+            options += instance.hasOptions() ? 1 : 0;
         }
         BitSet mask = null;
         if (options > 0 && options < n) {
@@ -96,12 +128,41 @@ public final class TaskLoader implements TaskSink {
                 mask.set(i, instances.get(i).hasOptions());
             }
         }
-        known.add(task.id(), ids);
-        benchmarksOfSource.get(argument).add(task.source());
-        tasks.add(new LoadedTask(tasks.size(), argument, task.id(), task.category(), task.source(),
-                task.instruction(), task.demonstrations(), task.attributes(), role, n, first, options, mask,
-                InputGroups.of(instances, inputs)));
-        inputHashes.add(inputs);
+        Arrays.sort(ids);
+        return new Prepared(InstanceStore.encode(instances), inputs, ids, options, mask,
+                InputGroups.of(instances, inputs));
+    }
+
+    private void commit(Pending next) throws TaskLoadException {
+        Task task = next.task();
+        Prepared prepared;
+        try {
+            prepared = next.prepared().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskLoadException(task.id(), "interrupted while storing its instances", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        long first;
+        try {
+            first = store.append(prepared.encoded());
+        } catch (IOException e) {
+            throw new TaskLoadException(store.dir().toString(), "cannot store the instances of " + task.id() + ": "
+                    + e.getMessage(), e);
+        }
+        int n = task.instances().size();
+        known.add(task.id(), prepared.idHashes());
+        tasks.add(new LoadedTask(tasks.size(), next.argument(), task.id(), task.category(), task.source(),
+                task.instruction(), task.demonstrations(), task.attributes(), next.role(), n, first,
+                prepared.options(), prepared.optionMask(), prepared.groups()));
+        inputHashes.add(prepared.inputHashes());
         progress.task(n);
     }
 
@@ -112,7 +173,7 @@ public final class TaskLoader implements TaskSink {
 
     /** @return how many tasks were accepted */
     public int taskCount() {
-        return tasks.size();
+        return sourceOfTask.size();
     }
 
     /**
@@ -129,15 +190,32 @@ public final class TaskLoader implements TaskSink {
     }
 
     /**
-     * Ends loading.
+     * Ends loading: stores the tasks still being prepared.
      *
      * @param defaultSplitSpec the merged spec of the sources
      * @return the loaded tasks, owning the store
+     * @throws TaskLoadException when a task cannot be stored
      * @throws IOException when the store cannot be finished
      */
-    public LoadedTasks finish(SplitSpec defaultSplitSpec) throws IOException {
+    public LoadedTasks finish(SplitSpec defaultSplitSpec) throws TaskLoadException, IOException {
+        try {
+            while (!pending.isEmpty()) {
+                commit(pending.removeFirst());
+            }
+        } finally {
+            abandon();
+        }
         store.seal();
         return new LoadedTasks(sources, tasks, problems, defaultSplitSpec, store, known,
                 inputHashes.toArray(new long[0][]));
+    }
+
+    /** Stops the worker threads (loading failed, or is over); the store is the caller's to close. */
+    public void abandon() {
+        pending.clear();
+        if (workers != null) {
+            workers.shutdownNow();
+            workers = null;
+        }
     }
 }

@@ -76,8 +76,8 @@ public final class TaskSources {
      */
     public LoadedTasks read(LoadProgress progress) throws TaskLoadException, IOException {
         InstanceStore store = InstanceStore.createTemporary();
+        TaskLoader loader = new TaskLoader(store, progress);
         try {
-            TaskLoader loader = new TaskLoader(store, progress);
             List<SplitSpec> specs = new ArrayList<>();
             List<Integer> specSources = new ArrayList<>();
             for (int i = 0; i < arguments.size(); i++) {
@@ -108,6 +108,7 @@ public final class TaskSources {
             }
             return loader.finish(specs.isEmpty() ? SplitSpec.defaults() : SplitSpec.merge(specs));
         } catch (TaskLoadException | IOException | RuntimeException | Error e) {
+            loader.abandon();
             store.close();
             throw e;
         }

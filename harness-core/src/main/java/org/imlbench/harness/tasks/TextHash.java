@@ -1,14 +1,23 @@
 package org.imlbench.harness.tasks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * 64-bit hashes of text, for the compact indexes of large task sets (instance ids, normalized inputs): two texts with
- * different hashes differ; two with equal hashes are compared in full wherever a false match would change a result.
+ * different hashes differ; two with equal hashes are compared in full wherever a false match would change a result
+ * (only instance ids, whose hashes are kept instead of the ids, are not).
  * Also the one definition of a <em>normalized</em> text, which decides what counts as "the same input" for splits,
  * demonstrations and the leakage check: stripped, with every run of ASCII whitespace turned into one space.
  */
 public final class TextHash {
     private static final long SEED = 0x9E3779B97F4A7C15L;
     private static final long MULTIPLIER = 0xBF58476D1CE4E5B9L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << 0x0B | 1L << '\f' | 1L << '\r';
 
     private TextHash() {
     }
@@ -17,43 +26,51 @@ public final class TextHash {
      * @param text any text
      * @return its hash
      */
-    public static long of(CharSequence text) {
+    public static long of(String text) {
+        int n = text.length();
         long h = SEED;
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * MULTIPLIER;
-            h ^= h >>> 29;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            h = mix(h ^ (text.charAt(i) | (long) text.charAt(i + 1) << 16 | (long) text.charAt(i + 2) << 32
+                    | (long) text.charAt(i + 3) << 48));
         }
-        return finish(h + text.length());
+        long tail = 0;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            tail |= (long) text.charAt(i) << shift;
+        }
+        return finish(mix(h ^ tail) + n);
     }
 
     /**
-     * Hashes {@code normalize(text)} without building it: equal to {@code of(normalize(text))}.
+     * Hashes a text's normalized form: equal for texts whose {@link #normalize normalized} forms are equal, which is
+     * all that its uses (grouping equal inputs, excluding same-input demonstrations, the exact-input leakage test)
+     * need; each of them confirms a match of hashes by comparing the texts. Most inputs are already normalized
+     * (checked with a few vectorized searches), and their hash costs about a cycle per byte.
      *
      * @param text any text
      * @return the hash of its normalized form
      */
     public static long ofNormalized(String text) {
-        int start = start(text);
-        int end = end(text, start);
+        byte[] bytes = (normalized(text) ? text : normalize(text)).getBytes(StandardCharsets.UTF_8);
         long h = SEED;
-        int length = 0;
-        boolean space = false;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (isSpace(c)) {
-                if (space) {
-                    continue;
-                }
-                space = true;
-                c = ' ';
-            } else {
-                space = false;
-            }
-            h = (h ^ c) * MULTIPLIER;
-            h ^= h >>> 29;
-            length++;
+        int n = bytes.length;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            h = mix(h ^ (long) LONGS.get(bytes, i));
         }
-        return finish(h + length);
+        long tail = 0;
+        for (int shift = 0; i < n; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        return finish(mix(h ^ tail) + n);
+    }
+
+    /** @return whether {@code normalize(text)} is {@code text} itself */
+    private static boolean normalized(String text) {
+        int n = text.length();
+        return n == 0 || !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(n - 1))
+                && text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0
+                && text.indexOf('\u000B') < 0 && text.indexOf('\f') < 0 && !text.contains("  ");
     }
 
     /**
@@ -82,9 +99,9 @@ public final class TextHash {
         return out.toString();
     }
 
-    /** The characters of a regular expression's {@code \s}. */
+    /** The characters of a regular expression's {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (SPACES >>> c & 1) != 0;
     }
 
     /** Where {@link String#strip()} starts (every whitespace code point is a single UTF-16 unit). */
@@ -102,6 +119,11 @@ public final class TextHash {
             end--;
         }
         return end;
+    }
+
+    private static long mix(long h) {
+        long z = h * MULTIPLIER;
+        return z ^ (z >>> 29);
     }
 
     private static long finish(long h) {
