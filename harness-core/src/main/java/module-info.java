@@ -8,11 +8,13 @@
 open module org.imlbench.harness {
     requires transitive org.imlbench.api;
     requires org.imlbench.files;
+    requires org.imlbench.hf;
     requires org.imlbench.reports;
     requires org.imlbench.djl;
     requires jcommander;
     requires com.fasterxml.jackson.databind;
     requires me.tongfei.progressbar;
+    requires java.net.http;
 
     uses org.imlbench.api.TaskCategoryProvider;
     uses org.imlbench.api.PromptFormat;

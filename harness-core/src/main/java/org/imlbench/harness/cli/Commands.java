@@ -15,6 +15,7 @@ public final class Commands {
                 new TuneCommand(),
                 new EvalCommand(),
                 new TasksCommand(),
+                new DataCommand(),
                 new ReportCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),

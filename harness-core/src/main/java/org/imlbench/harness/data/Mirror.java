@@ -1,0 +1,32 @@
+package org.imlbench.harness.data;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * A mirror: an HTTP(S) URL serving a data folder as {@code harness data get} leaves it, i.e. the files under their
+ * repository paths and {@value Manifest#FILE}, whose repository and commit must be the pinned ones.
+ *
+ * @param base the mirror's URL
+ */
+record Mirror(String base) implements Origin {
+    @Override
+    public Manifest listing(DataSet set, JsonFetcher json) throws IOException {
+        URI url = Origin.resolve(base, Manifest.FILE);
+        Manifest manifest = JsonFetcher.convert(json.get(url, Manifest.FILE), Manifest.class);
+        if (!set.repository().equals(manifest.repository()) || !set.commit().equals(manifest.commit())) {
+            throw new IOException(url + ": the mirror holds " + manifest.repository() + " at " + manifest.commit()
+                    + ", not " + set.repository() + " at " + set.commit());
+        }
+        // only what the data set is made of, whatever else the mirror lists
+        return new Manifest(set.name(), manifest.repository(), manifest.commit(), manifest.files().stream()
+                .filter(f -> set.patterns().stream().anyMatch(p -> f.path().startsWith(p.folder() + "/")
+                        && p.matches(f.path().substring(p.folder().length() + 1))))
+                .toList());
+    }
+
+    @Override
+    public URI file(DataSet set, String path) {
+        return Origin.resolve(base, path);
+    }
+}
