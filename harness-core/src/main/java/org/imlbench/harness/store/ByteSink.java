@@ -40,16 +40,17 @@ final class ByteSink {
     }
 
     /**
-     * Writes a string: {@code 2 * length}, then its bytes, when UTF-8 holds it exactly (most text: ASCII without a
-     * {@code ?}, which is what UTF-8 writes for a lone surrogate), else {@code 2 * length + 1}, then each UTF-16 unit.
+     * Writes a string: {@code 2 * length}, then its bytes, when it is ASCII (most text; told from its UTF-8 encoding
+     * having one byte per character, none of them the {@code ?} that UTF-8 writes for a lone surrogate), else
+     * {@code 2 * length + 1}, then each UTF-16 unit.
      *
      * @param text any string
      */
     void string(String text) {
         int length = text.length();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == length && text.indexOf('?') < 0) {
-            // one byte per character and no replacement character: every character is ASCII
+        if (utf8.length == length && noReplacement(utf8, text)) {
+            // one byte per character, none of them a replaced lone surrogate: every character is ASCII
             varint(2L * length);
             ensure(length);
             System.arraycopy(utf8, 0, bytes, size, length);
@@ -74,6 +75,16 @@ final class ByteSink {
             }
         }
         size = at;
+    }
+
+    /** @return whether every {@code ?} in a one-byte-per-character encoding was a {@code ?} in the text */
+    private static boolean noReplacement(byte[] utf8, String text) {
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '?' && text.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void ensure(int more) {

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskProblem;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
 import org.imlbench.tasks.csv.CsvTaskProvider;
 import org.imlbench.testkit.LoadedSuite;
@@ -89,6 +92,48 @@ class CsvTaskProviderTest {
         Files.writeString(wrongOption, "input,output,options\nq,maybe,yes|no\n");
         e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(wrongOption, false)));
         assertTrue(e.getMessage().startsWith(wrongOption + ": line 2:"), e.getMessage());
+    }
+
+    @Test
+    void linesAreCountedAfterCommentsAndInsideQuotedCells(@TempDir Path tmp) throws Exception {
+        Path header = tmp.resolve("header.csv");
+        Files.writeString(header, "# name: x\n# category: Y\n\ninput,output,answer\na,b,c\n");
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(header,
+                false)));
+        assertTrue(e.getMessage().startsWith(header + ": line 4: unknown column \"answer\""), e.getMessage());
+
+        Path quoted = tmp.resolve("quoted.csv");
+        Files.writeString(quoted, "# category: Y\r\ninput,output\r\n\"two\r\nlines\",b\r\n\r\nc,d\r\n\"x\ny\",e,f\r\n");
+        e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(quoted, false)));
+        assertTrue(e.getMessage().startsWith(quoted + ": line 7: 3 cells"), e.getMessage());
+    }
+
+    @Test
+    void aLargeFolderIsDeliveredInFileOrderWithProblemsInPlace(@TempDir Path tmp) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(tmp.resolve(String.format("t%02d.csv", i)), i == 17 ? "input,output\na,b,c\n"
+                    : "input,output\nq" + i + ",a" + i + "\n");
+        }
+        List<TaskProblem> problems = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        provider.read(source(tmp, true), new TaskSink() {
+            @Override
+            public void accept(Task task) {
+                order.add(task.id());
+            }
+
+            @Override
+            public void skipped(TaskProblem problem) {
+                problems.add(problem);
+                order.add("skipped " + Path.of(problem.file()).getFileName());
+            }
+        });
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            expected.add(i == 17 ? "skipped t17.csv" : String.format("csv/t%02d", i));
+        }
+        assertEquals(expected, order);
+        assertEquals(1, problems.size());
     }
 
     @Test

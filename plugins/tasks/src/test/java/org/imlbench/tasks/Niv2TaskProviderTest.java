@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Options;
+import org.imlbench.api.SourceSplitRole;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSource;
@@ -63,6 +64,8 @@ class Niv2TaskProviderTest {
         }
         Task test = byId.get("niv2/task1388_cb_entailment");
         assertEquals("test", test.attributes().get(Niv2TaskProvider.ATTR_SPLIT));
+        assertEquals(Optional.of(SourceSplitRole.HELD_OUT), SourceSplitRole.of(test));
+        assertEquals(Optional.empty(), SourceSplitRole.of(byId.get("niv2/task1146_country_capital")));
         assertEquals("train", byId.get("niv2/task1146_country_capital").attributes().get(Niv2TaskProvider.ATTR_SPLIT));
         assertTrue(suite.info().defaultSplitSpec().orElseThrow().contains("Textual Entailment"));
     }
@@ -122,6 +125,25 @@ class Niv2TaskProviderTest {
         assertTrue(problems.get(1).contains("task3_empty.json") && problems.get(1).contains("Instances"));
         assertTrue(problems.get(2).contains("task4_noout.json") && problems.get(2).contains("z-7"), problems.get(2));
         assertEquals(List.of("hi", "HI"), suite.tasks().get(0).instances().get(0).references());
+    }
+
+    @Test
+    void fieldsInAnyOrderUnknownFieldsAndTheExcludedList(@TempDir Path tmp) throws Exception {
+        writeTasks(tmp, Map.of("task7_odd.json", "{\"Instances\": [{\"output\": \"one\", \"extra\": {\"a\": [1, {}]},"
+                + " \"input\": \"x\", \"id\": 12}, {\"input\": \"y\", \"output\": [\"p\", \"q\"]}],"
+                + " \"URL\": [NaN], \"Nested\": {\"Instances\": []}, \"Definition\": \"Say it.\","
+                + " \"Categories\": [\" Misc. \", \"Other\"], \"Negative Examples\": [{\"input\": \"z\"}]}"));
+        Path lists = Files.createDirectories(tmp.resolve("splits/default"));
+        Files.writeString(lists.resolve("excluded_tasks.txt"), "task7_odd\n");
+        Task task = LoadedSuite.read(provider, source(tmp, false)).tasks().get(0);
+        assertEquals("Misc.", task.category());
+        assertEquals("Say it.", task.instruction());
+        assertEquals(List.of("12", "task7_odd-1"), task.instances().stream().map(Instance::id).toList());
+        assertEquals(List.of("one"), task.instances().get(0).references());
+        assertEquals(List.of("p", "q"), task.instances().get(1).references());
+        assertEquals("[{\"input\":\"z\"}]", task.attributes().get(Niv2TaskProvider.ATTR_NEGATIVE_EXAMPLES));
+        assertEquals(" Misc. ; Other", task.attributes().get(Niv2TaskProvider.ATTR_CATEGORIES));
+        assertEquals(Optional.of(SourceSplitRole.EXCLUDED), SourceSplitRole.of(task));
     }
 
     @Test
