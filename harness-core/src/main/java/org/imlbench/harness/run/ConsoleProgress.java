@@ -25,7 +25,7 @@ public final class ConsoleProgress {
      * Starts a bar.
      *
      * @param task what the phase is, e.g. "base · fully_held_out"
-     * @param total units of work
+     * @param total units of work, or -1 when unknown (the bar then counts without an end)
      * @param unit the unit's name
      * @return the bar, or a bar that draws nothing; close it when the phase ends
      */
@@ -37,7 +37,8 @@ public final class ConsoleProgress {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(stream)).setEtaFunction(state -> {
                     long done = state.getCurrent() - state.getStart();
-                    if (done <= 0) {
+                    if (done <= 0 || state.getMax() < 0) {
+                        // nothing done yet, or a total nobody knows (tasks being read): no estimate
                         return java.util.Optional.empty();
                     }
                     Duration elapsed = state.getElapsedAfterStart();

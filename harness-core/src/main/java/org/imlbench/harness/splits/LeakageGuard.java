@@ -6,13 +6,12 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.tasks.TextHash;
+import org.imlbench.harness.tasks.Workers;
 
 /**
  * Measures how much each evaluation split overlaps the training set, and refuses splits that evaluate on training
@@ -110,11 +109,7 @@ public final class LeakageGuard {
         if (threads == 1) {
             visitors.get(0).visitTasks(splits, firstSequence, 0, 1);
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-                Thread thread = new Thread(runnable, "imlbench-leakage");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService pool = Workers.daemons(threads, "imlbench-leakage");
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int k = 0; k < threads; k++) {
@@ -123,30 +118,13 @@ public final class LeakageGuard {
                             threads)));
                 }
                 for (Future<?> future : done) {
-                    await(future);
+                    Workers.await(future, "checking leakage");
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
         return guard.report(visitors);
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking leakage", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.imlbench.harness.splits;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
 public record LeakageReport(Map<Split, SplitLeakage> splits) {
     /** Copies the map, keeping its order. */
     public LeakageReport {
-        splits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(splits));
+        splits = Collections.unmodifiableMap(new LinkedHashMap<>(splits));
     }
 
     /**

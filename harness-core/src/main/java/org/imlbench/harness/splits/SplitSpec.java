@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +115,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
         heldOutTasks = List.copyOf(heldOutTasks == null ? List.of() : heldOutTasks);
         excludedTasks = List.copyOf(excludedTasks == null ? List.of() : excludedTasks);
         heldOutSelection = heldOutSelection == null ? Selection.FIRST : heldOutSelection;
-        evalCapPerSource = java.util.Collections.unmodifiableMap(new TreeMap<>(
+        evalCapPerSource = Collections.unmodifiableMap(new TreeMap<>(
                 evalCapPerSource == null ? Map.of() : evalCapPerSource));
         if (evalInstancesPerTunedTask < 0 || trainCapPerTask < 0 || evalCapPerTask < 0
                 || evalCapPerSource.values().stream().anyMatch(v -> v == null || v < 0)) {
@@ -157,7 +159,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
      * @param sources task sources ({@link Task#source()}) this spec was suggested for
      * @return the spec
      */
-    public SplitSpec pinEvalCap(java.util.Collection<String> sources) {
+    public SplitSpec pinEvalCap(Collection<String> sources) {
         Map<String, Integer> caps = new TreeMap<>(evalCapPerSource);
         sources.forEach(source -> caps.putIfAbsent(source, evalCapPerTask));
         return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks, evalInstancesPerTunedTask,
@@ -171,7 +173,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
      * @param categories every category of the loaded tasks
      * @return the spec
      */
-    public SplitSpec forEvaluationOnly(java.util.Collection<String> categories) {
+    public SplitSpec forEvaluationOnly(Collection<String> categories) {
         return new SplitSpec("evaluation only: " + (description.isBlank() ? "every task" : description),
                 List.copyOf(new LinkedHashSet<>(categories)), List.of(), excludedTasks, 0, 0, evalCapPerTask,
                 evalCapPerSource, heldOutSelection, false);

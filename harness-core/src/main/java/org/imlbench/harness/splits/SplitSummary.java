@@ -1,8 +1,10 @@
 package org.imlbench.harness.splits;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.imlbench.api.Task;
@@ -19,7 +21,7 @@ public record SplitSummary(Map<String, Part> parts) {
 
     /** Copies the map, keeping its order. */
     public SplitSummary {
-        parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
     /**
@@ -79,7 +81,7 @@ public record SplitSummary(Map<String, Part> parts) {
 
         /** @return the kind in lower case, for JSON */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.imlbench.api.Instance;
 import org.imlbench.api.SourceSplitRole;
@@ -98,11 +96,7 @@ public final class TaskLoader implements TaskSink {
         }
         benchmarksOfSource.get(argument).add(task.source());
         if (workers == null) {
-            workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
-                Thread thread = new Thread(runnable, "imlbench-task-store");
-                thread.setDaemon(true);
-                return thread;
-            });
+            workers = Workers.daemons(WORKERS, "imlbench-task-store");
         }
         pending.add(new Pending(task, argument, role, workers.submit(() -> prepare(task.instances()))));
         while (pending.size() > AHEAD) {
@@ -135,21 +129,7 @@ public final class TaskLoader implements TaskSink {
 
     private void commit(Pending next) throws TaskLoadException {
         Task task = next.task();
-        Prepared prepared;
-        try {
-            prepared = next.prepared().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskLoadException(task.id(), "interrupted while storing its instances", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Prepared prepared = Workers.await(next.prepared(), "storing the instances of " + task.id());
         long first;
         try {
             first = store.append(prepared.encoded());

@@ -24,19 +24,17 @@ class LeakageGuardTest {
         return new Task(id, category, "test", instruction, List.of(), instances, Map.of());
     }
 
-    private final List<LoadedTasks> loaded = new ArrayList<>();
+    private final OpenTasks open = new OpenTasks();
 
     @AfterEach
     void deleteStores() {
-        loaded.forEach(LoadedTasks::close);
+        open.close();
     }
 
     private Splits cut(List<Task> tasks) throws Exception {
         SplitSpec spec = new SplitSpec("", List.of("Held"), List.of(), List.of(), 0, 0, 0,
                 SplitSpec.Selection.FIRST, false);
-        LoadedTasks tasksLoaded = TestData.of(tasks, spec);
-        loaded.add(tasksLoaded);
-        return SplitBuilder.build(tasksLoaded, spec, 1);
+        return SplitBuilder.build(open.of(tasks, spec), spec, 1);
     }
 
     @Test

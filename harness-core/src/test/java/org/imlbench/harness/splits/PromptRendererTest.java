@@ -29,16 +29,15 @@ class PromptRendererTest {
     @TempDir
     Path temp;
 
-    private final List<LoadedTasks> loaded = new ArrayList<>();
+    private final OpenTasks open = new OpenTasks();
 
     @AfterEach
     void deleteStores() {
-        loaded.forEach(LoadedTasks::close);
+        open.close();
     }
 
     private Splits cut(long seed, String... args) throws Exception {
-        LoadedTasks tasks = TestData.load(seed, args);
-        loaded.add(tasks);
+        LoadedTasks tasks = open.load(seed, args);
         return SplitBuilder.build(tasks, tasks.defaultSplitSpec(), seed);
     }
 

@@ -60,17 +60,15 @@ class SplitBuilderTest {
         assertEquals(tasks.stream().map(Task::id).collect(Collectors.toSet()), seen);
     }
 
-    private final List<LoadedTasks> stores = new ArrayList<>();
+    private final OpenTasks open = new OpenTasks();
 
     @AfterEach
     void deleteStores() {
-        stores.forEach(LoadedTasks::close);
+        open.close();
     }
 
     private LoadedTasks load(long seed, String... args) throws Exception {
-        LoadedTasks loaded = TestData.load(seed, args);
-        stores.add(loaded);
-        return loaded;
+        return open.load(seed, args);
     }
 
     private static void assertAllSplitsNonEmpty(Splits splits) {

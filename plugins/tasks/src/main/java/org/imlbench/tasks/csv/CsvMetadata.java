@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.imlbench.api.TaskLoadException;
@@ -38,7 +39,7 @@ record CsvMetadata(String name, String category, String instruction) {
                 if (colon <= 0) {
                     continue; // a free-text comment
                 }
-                String key = line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+                String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
                 if (!key.matches("[a-z_-]+")) {
                     continue;
                 }

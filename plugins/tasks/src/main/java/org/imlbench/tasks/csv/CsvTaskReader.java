@@ -2,6 +2,7 @@ package org.imlbench.tasks.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import org.imlbench.api.TaskLoadException;
 import org.imlbench.tasks.io.StrictText;
 
 /**
- * Reads one task from one CSV file (RFC 4180, UTF-8).
+ * Reads one task from one CSV file (RFC 4180, UTF-8), record by record as the parser streams through the file.
  *
  * <p>The first row is the header. Columns: {@code input} (required), {@code output} (required, may repeat: every
  * non-empty {@code output} cell of a row is an acceptable reference), {@code options} (optional: the row's answer
@@ -36,8 +37,7 @@ final class CsvTaskReader {
 
     Task read(Path file) throws TaskLoadException {
         String name = file.toString();
-        String text = StrictText.read(file);
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(StrictText.reader(file), FORMAT)) {
             // the iterator reads a record ahead only when asked whether there is one: each record's line is taken
             // right after next(), before the parser moves on
             Iterator<CSVRecord> records = parser.iterator();
@@ -70,10 +70,22 @@ final class CsvTaskReader {
             return new Task("csv/" + metadata.name(), metadata.category(), "csv", metadata.instruction(), List.of(),
                     instances, Map.of());
         } catch (UncheckedIOException e) {
-            throw new TaskLoadException(name, "malformed CSV: " + e.getCause().getMessage(), e);
+            throw malformed(file, e.getCause());
         } catch (IOException e) {
-            throw new TaskLoadException(name, "malformed CSV: " + e.getMessage(), e);
+            throw malformed(file, e);
         }
+    }
+
+    /** Bytes that are not UTF-8 are named by line, as {@link StrictText} names them; anything else is malformed CSV. */
+    private static TaskLoadException malformed(Path file, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            try {
+                StrictText.read(file);
+            } catch (TaskLoadException notUtf8) {
+                return notUtf8;
+            }
+        }
+        return new TaskLoadException(file.toString(), "malformed CSV: " + e.getMessage(), e);
     }
 
     /**

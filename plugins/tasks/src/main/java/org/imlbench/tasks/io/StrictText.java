@@ -1,8 +1,12 @@
 package org.imlbench.tasks.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -32,6 +36,44 @@ public final class StrictText {
             throw new TaskLoadException(file.toString(), "cannot read: " + e, e);
         }
         return decode(file.toString(), bytes);
+    }
+
+    /**
+     * Opens a file for reading as strict UTF-8, without a leading byte-order mark. Malformed bytes make a read fail
+     * with a {@link java.nio.charset.CharacterCodingException}, which does not say where: {@link #read} on the same
+     * file names the line.
+     *
+     * @param file the file
+     * @return a buffered reader
+     * @throws TaskLoadException when the file cannot be opened
+     */
+    public static Reader reader(Path file) throws TaskLoadException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
+                    1 << 16);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file, e);
+        } catch (IOException e) {
+            throw new TaskLoadException(file.toString(), "cannot read: " + e, e);
+        }
+    }
+
+    /** The error for a file whose first bytes are not UTF-8. */
+    private static TaskLoadException notUtf8(Path file, CharacterCodingException e) {
+        try {
+            read(file);
+        } catch (TaskLoadException notUtf8) {
+            return notUtf8;
+        }
+        return new TaskLoadException(file.toString(), "cannot read: " + e, e);
     }
 
     /**

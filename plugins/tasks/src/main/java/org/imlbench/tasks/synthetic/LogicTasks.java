@@ -2,6 +2,7 @@ package org.imlbench.tasks.synthetic;
 
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.random.RandomGenerator;
 import org.imlbench.tasks.synthetic.SyntheticTask.Example;
 
 /** Generated tasks about truth values and keywords: boolean logic and keyword sentiment. */
@@ -91,7 +92,7 @@ final class LogicTasks {
      * tighter than {@code and}, which binds tighter than {@code or}), sometimes negated as a whole; redrawn until it
      * fits in {@value #MAX_INPUT} characters.
      */
-    private static Example expression(java.util.random.RandomGenerator r) {
+    private static Example expression(RandomGenerator r) {
         while (true) {
             int literals = r.nextInt(2, 5);
             StringJoiner text = new StringJoiner(" ");

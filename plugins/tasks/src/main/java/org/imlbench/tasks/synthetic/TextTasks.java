@@ -2,6 +2,7 @@ package org.imlbench.tasks.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.imlbench.tasks.synthetic.SyntheticTask.Example;
 
 /** Generated tasks about strings: string transformation, counting and extraction. */
@@ -17,7 +18,7 @@ final class TextTasks {
                 new SyntheticTask("string_uppercase", strings, "Write the word in capital letters.",
                         r -> {
                             String w = Vocabulary.word(r, 2, 4);
-                            return Example.generation(w, w.toUpperCase(java.util.Locale.ROOT));
+                            return Example.generation(w, w.toUpperCase(Locale.ROOT));
                         }),
                 new SyntheticTask("string_reverse", strings, "Write the word backwards.",
                         r -> {
