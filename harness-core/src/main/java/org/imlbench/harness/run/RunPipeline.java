@@ -83,23 +83,27 @@ public final class RunPipeline {
         Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
         try (Benchmark benchmark = benchmarks.build(config)) {
             RunManifest manifest = previous.isPresent() ? previous.get() : startManifest(config, dir);
-            out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
-                    benchmark.evaluation().keySet(), benchmark.training().size());
-            ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(),
-                    config.maxNewTokens()), progress);
-
-            String firstRole = "eval".equals(config.command()) ? "model" : "base";
-            manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole,
-                    benchmark, phase, dir, manifest);
-            if ("run".equals(config.command())) {
-                String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString()
-                        : config.tuned();
-                manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned",
-                        benchmark, phase, dir, manifest);
-            }
+            evaluateAndTune(config, dir, manifest, backend, metrics, options, benchmark);
         }
         reports.write(dir.root(), out);
         return dir.root();
+    }
+
+    private void evaluateAndTune(RunConfig config, RunDirectory dir, RunManifest manifest, ModelBackend backend,
+                                 List<Metric> metrics, Options options, Benchmark benchmark) throws IOException {
+        out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
+                benchmark.evaluation().keySet(), benchmark.training().size());
+        ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
+                progress);
+
+        String firstRole = "eval".equals(config.command()) ? "model" : "base";
+        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
+                phase, dir, manifest);
+        if ("run".equals(config.command())) {
+            String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
+            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned", benchmark,
+                    phase, dir, manifest);
+        }
     }
 
     /** The manifest of the interrupted run being resumed in {@code dir}, if any; read, never written. */

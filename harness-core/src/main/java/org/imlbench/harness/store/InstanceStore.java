@@ -57,12 +57,32 @@ public final class InstanceStore implements AutoCloseable {
 
     /**
      * Some instances encoded as records, ready to {@link #append}: encoding is most of the work of storing, and can
-     * be done on any thread.
+     * be done on any thread. A record starts with its instance's id, then its input, each encoded as
+     * {@link #encodeText} encodes a text, so their spans can be hashed without encoding them again.
      *
      * @param bytes the records, one after the other
-     * @param ends where each record ends in {@code bytes}
+     * @param ends where each record ends in {@code bytes} (so record {@code i} starts at {@code ends[i - 1]}, or 0)
+     * @param idEnds where each record's encoded id ends (its input starts there)
+     * @param inputEnds where each record's encoded input ends
      */
-    public record Encoded(byte[] bytes, int[] ends) {
+    public record Encoded(byte[] bytes, int[] ends, int[] idEnds, int[] inputEnds) {
+        /**
+         * @param record a record's position
+         * @return where it starts
+         */
+        public int start(int record) {
+            return record == 0 ? 0 : ends[record - 1];
+        }
+    }
+
+    /**
+     * @param text any text
+     * @return its encoding in a record: the bytes {@link Encoded} holds for an instance's id or input
+     */
+    public static byte[] encodeText(String text) {
+        ByteSink sink = new ByteSink();
+        sink.string(text);
+        return Arrays.copyOf(sink.array(), sink.size());
     }
 
     /**
@@ -72,10 +92,14 @@ public final class InstanceStore implements AutoCloseable {
     public static Encoded encode(List<Instance> instances) {
         ByteSink sink = new ByteSink();
         int[] ends = new int[instances.size()];
+        int[] idEnds = new int[ends.length];
+        int[] inputEnds = new int[ends.length];
         for (int i = 0; i < ends.length; i++) {
             Instance instance = instances.get(i);
             sink.string(instance.id());
+            idEnds[i] = sink.size();
             sink.string(instance.input());
+            inputEnds[i] = sink.size();
             strings(sink, instance.references());
             strings(sink, instance.options());
             sink.varint(instance.attributes().size());
@@ -85,7 +109,7 @@ public final class InstanceStore implements AutoCloseable {
             }
             ends[i] = sink.size();
         }
-        return new Encoded(Arrays.copyOf(sink.array(), sink.size()), ends);
+        return new Encoded(Arrays.copyOf(sink.array(), sink.size()), ends, idEnds, inputEnds);
     }
 
     private static void strings(ByteSink sink, List<String> values) {

@@ -34,7 +34,7 @@ import org.imlbench.harness.store.InstanceStore;
  */
 public final class TaskLoader implements TaskSink {
     private static final int WORKERS = 2;
-    private static final int AHEAD = 3;
+    private static final int AHEAD = 2;
 
     /** What a worker makes of one task. */
     private record Prepared(InstanceStore.Encoded encoded, long[] inputHashes, long[] idHashes, int options,
@@ -106,13 +106,18 @@ public final class TaskLoader implements TaskSink {
 
     private static Prepared prepare(List<Instance> instances) {
         int n = instances.size();
+        InstanceStore.Encoded encoded = InstanceStore.encode(instances);
+        byte[] bytes = encoded.bytes();
         long[] inputs = new long[n];
         long[] ids = new long[n];
         int options = 0;
         for (int i = 0; i < n; i++) {
             Instance instance = instances.get(i);
-            inputs[i] = TextHash.ofNormalized(instance.input());
-            ids[i] = TextHash.of(instance.id());
+            // the id and (mostly already normalized) input are hashed where the encoding put them
+            ids[i] = TextHash.ofEncoded(bytes, encoded.start(i), encoded.idEnds()[i]);
+            inputs[i] = TextHash.isNormalized(instance.input())
+                    ? TextHash.ofEncoded(bytes, encoded.idEnds()[i], encoded.inputEnds()[i])
+                    : TextHash.ofNormalized(instance.input());
             options += instance.hasOptions() ? 1 : 0;
         }
         BitSet mask = null;
@@ -123,8 +128,7 @@ public final class TaskLoader implements TaskSink {
             }
         }
         Arrays.sort(ids);
-        return new Prepared(InstanceStore.encode(instances), inputs, ids, options, mask,
-                InputGroups.of(instances, inputs));
+        return new Prepared(encoded, inputs, ids, options, mask, InputGroups.of(instances, inputs));
     }
 
     private void commit(Pending next) throws TaskLoadException {

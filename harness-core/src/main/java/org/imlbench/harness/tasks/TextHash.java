@@ -3,7 +3,7 @@ package org.imlbench.harness.tasks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import org.imlbench.harness.store.InstanceStore;
 
 /**
  * 64-bit hashes of text, for the compact indexes of large task sets (instance ids, normalized inputs): two texts with
@@ -24,49 +24,54 @@ public final class TextHash {
 
     /**
      * @param text any text
-     * @return its hash
+     * @return its hash: the hash of its encoding in the instance store ({@link InstanceStore#encodeText})
      */
     public static long of(String text) {
-        int n = text.length();
+        byte[] bytes = InstanceStore.encodeText(text);
+        return ofEncoded(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Hashes an encoded text where it lies, e.g. in a record {@link InstanceStore#encode} made: equal to
+     * {@code of(text)}, about a cycle per byte.
+     *
+     * @param bytes holds the encoding
+     * @param from where it starts
+     * @param to where it ends
+     * @return the text's hash
+     */
+    public static long ofEncoded(byte[] bytes, int from, int to) {
         long h = SEED;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            h = mix(h ^ (text.charAt(i) | (long) text.charAt(i + 1) << 16 | (long) text.charAt(i + 2) << 32
-                    | (long) text.charAt(i + 3) << 48));
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = mix(h ^ (long) LONGS.get(bytes, i));
         }
         long tail = 0;
-        for (int shift = 0; i < n; i++, shift += 16) {
-            tail |= (long) text.charAt(i) << shift;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
         }
-        return finish(mix(h ^ tail) + n);
+        return finish(mix(h ^ tail) + (to - from));
     }
 
     /**
      * Hashes a text's normalized form: equal for texts whose {@link #normalize normalized} forms are equal, which is
      * all that its uses (grouping equal inputs, excluding same-input demonstrations, the exact-input leakage test)
-     * need; each of them confirms a match of hashes by comparing the texts. Most inputs are already normalized
-     * (checked with a few vectorized searches), and their hash costs about a cycle per byte.
+     * need; each of them confirms a match of hashes by comparing the texts.
      *
      * @param text any text
-     * @return the hash of its normalized form
+     * @return {@code of(normalize(text))}
      */
     public static long ofNormalized(String text) {
-        byte[] bytes = (normalized(text) ? text : normalize(text)).getBytes(StandardCharsets.UTF_8);
-        long h = SEED;
-        int n = bytes.length;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            h = mix(h ^ (long) LONGS.get(bytes, i));
-        }
-        long tail = 0;
-        for (int shift = 0; i < n; i++, shift += 8) {
-            tail |= (bytes[i] & 0xFFL) << shift;
-        }
-        return finish(mix(h ^ tail) + n);
+        return of(isNormalized(text) ? text : normalize(text));
     }
 
-    /** @return whether {@code normalize(text)} is {@code text} itself */
-    private static boolean normalized(String text) {
+    /**
+     * Most inputs are already normalized, which a few vectorized searches tell.
+     *
+     * @param text any text
+     * @return whether {@code normalize(text)} is {@code text} itself
+     */
+    public static boolean isNormalized(String text) {
         int n = text.length();
         return n == 0 || !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(n - 1))
                 && text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0
