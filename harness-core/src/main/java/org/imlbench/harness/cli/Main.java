@@ -73,6 +73,15 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // a worker thread that runs out of heap says so in the same one line as the command would, no stack trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
         int code = new Main(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath()).run(args);
         System.out.flush();
         System.exit(code);
