@@ -1022,6 +1022,16 @@ class AdamW(torch.optim.Optimizer):
 # Engines
 # ----------------------------------------------------------------------------------------------------------------
 
+def collective(operation, *args):
+    """Runs a collective; when a peer has died, says so instead of gloo's bare 'Connection closed by peer', so that
+    this rank's line reads as the consequence of the failing rank's own."""
+    try:
+        return operation(*args)
+    except RuntimeError as e:
+        raise TrainerError(f"lost contact with another rank in {operation.__name__} (the rank that failed reports "
+                           f"its own error): {e}") from e
+
+
 class Replicated:
     """Every rank holds the whole float32 model (CPU/gloo, or one process). Gradients of the ranks are summed by an
     all-reduce per parameter in canonical order; every rank then applies the same update to the same bytes."""
@@ -1043,7 +1053,7 @@ class Replicated:
             if p.grad is None:
                 p.grad = torch.zeros_like(p)
             if self.world > 1:
-                dist.all_reduce(p.grad)
+                collective(dist.all_reduce, p.grad)
 
     def squared_norm_total(self, local: float) -> float:
         return local
@@ -1083,7 +1093,7 @@ class Fsdp:
 
     def squared_norm_total(self, local: float) -> float:
         total = torch.tensor([local], dtype=torch.float64, device=self.device)
-        dist.all_reduce(total)
+        collective(dist.all_reduce, total)
         return float(total)
 
     def full_state(self) -> Dict[str, "torch.Tensor"]:
@@ -1209,7 +1219,7 @@ class Trainer:
         self.engine.reduce_gradients()
         if self.world > 1:
             total = torch.tensor([loss_sum], dtype=torch.float64, device=self.engine.device)
-            dist.all_reduce(total)
+            collective(dist.all_reduce, total)
             loss_sum = float(total)
         if self.scaler:
             self.scaler.unscale_(self.optimizer)
@@ -1328,7 +1338,7 @@ class Trainer:
 
     def _barrier(self) -> None:
         if self.world > 1:
-            dist.barrier()
+            collective(dist.barrier)
 
     # --- the run --------------------------------------------------------------------------------------------------
 
