@@ -267,7 +267,7 @@ def windows(count, seq, seed, vocab=50272):
     return out
 
 
-def write_data(root, output, steps, batch, seq, shard_steps=None, seed=0, base=BASE, **recipe):
+def write_data(root, output, steps, batch, seq, shard_steps=None, seed=0, base=BASE, checkpointing=False, **recipe):
     """A DATA directory as the Java side writes it."""
     values = dict(steps=steps, batch_size=batch, grad_accumulation=1, max_seq_len=seq, lr=1e-3, warmup_steps=2,
                   beta1=0.9, beta2=0.95, eps=1e-8, weight_decay=0.0, grad_clip=1.0, dropout=0.0, seed=1,
@@ -297,7 +297,7 @@ def write_data(root, output, steps, batch, seq, shard_steps=None, seed=0, base=B
                     array[first * batch:(first + n) * batch].reshape(n, batch, seq))
         shards.append({"name": name, "first_step": first + 1, "steps": n})
     request = {"format": "imlbench-torchrun/1", "base": base, "output": output, "recipe": values, "pad_id": 1,
-               "precision": "float32", "activation_checkpointing": False, "shards": shards}
+               "precision": "float32", "activation_checkpointing": checkpointing, "shards": shards}
     with open(os.path.join(root, "request.json"), "w", encoding="utf-8") as f:
         json.dump(request, f, indent=1)
     return root
@@ -389,6 +389,15 @@ class TrainingTest(unittest.TestCase):
         for p, q, r in zip(progress(whole), progress(split), progress(plain)):
             self.assertAlmostEqual(p["loss"], q["loss"], delta=1e-5)
             self.assertNotAlmostEqual(p["grad_norm"], r["grad_norm"], delta=1e-3)   # dropout did act
+
+    def test_activation_checkpointing_recomputes_the_same_values(self):
+        setup = dict(steps=2, batch=4, seq=32, dropout=0.2)
+        plain, _ = self.train("plain", **setup)
+        recomputed, _ = self.train("recomputed", checkpointing=True, **setup)
+        self.assertEqual([p["loss"] for p in progress(plain)], [p["loss"] for p in progress(recomputed)])
+        weights, expected = final_weights(recomputed), final_weights(plain)
+        for name in expected:
+            torch.testing.assert_close(weights[name], expected[name], rtol=0, atol=1e-7)
 
     def test_first_adamw_step_by_hand(self):
         lr, wd, eps = 1e-3, 0.1, 1e-8

@@ -6,7 +6,9 @@ One file, no framework. imlbench's Java side prepares every byte of data and lau
     python -m torch.distributed.run --nproc_per_node N trainer.py --data DATA [--resume]
     python trainer.py --data DATA [--resume]            # world size 1, no launcher
 
-(torch >= 2.0 also spells the flag --nproc-per-node; torch 1.13 knows only --nproc_per_node.)
+torch >= 2.0 also spells the flag --nproc-per-node; torch 1.13 knows only --nproc_per_node, and its launcher cannot
+parse its own default ``--redirects 0`` on Python >= 3.11 (enum.Flag stopped iterating the zero member): there, pass
+``--redirects 1 --tee 1 --log_dir DIR`` (stdout through files and tee'd back, stderr untouched).
 
 Requirements: Python >= 3.8, torch >= 1.13 (CPU, gloo) or torch >= 2.0 (CUDA, NCCL, FSDP), numpy >= 1.20. Nothing
 else: safetensors files are read and written here, pytorch_model.bin through torch.load(weights_only=True).
@@ -41,8 +43,9 @@ W * grad_accumulation.
 Output (in ``output``):
 
 - ``model/``: the tuned float32 checkpoint as djl's CheckpointWriter writes it: config.json regenerated from the
-  base's (the OPTConfig fields in OptConfigs.toJson's order and layout), model.safetensors with ``model.decoder.*``
-  names sorted, no lm_head, header padded with spaces to 8 bytes, and the base's tokenizer files.
+  base's (the OPTConfig fields in OptConfigs.toJson's order and layout, torch_dtype kept as the base says, as djl
+  does), model.safetensors with ``model.decoder.*`` names sorted, no lm_head, header padded with spaces to 8 bytes,
+  and the base's tokenizer files (djl's list, plus any other tokenizer*.json).
 - ``progress.jsonl``: rank 0 appends, and prints to stdout, one line per optimizer step:
   ``{"step", "loss", "lr", "grad_norm", "tokens_per_second", "target_tokens"}`` (loss: the mean target NLL of the
   global batch; grad_norm: before clipping; tokens_per_second: non-padding tokens of the global batch / step wall
@@ -52,10 +55,14 @@ Output (in ``output``):
   ``rank-00000.safetensors`` holding ``weights/<name>``, ``exp_avg/<name>``, ``exp_avg_sq/<name>`` (float32; one file
   for replicated engines, one per rank under FSDP). A state is assembled in ``state/.tmp-*`` and renamed into place
   after fsync, so a kill -9 at any moment leaves the previous state or the new one. ``--resume`` continues from the
-  newest state and ends with the weights of an uninterrupted run (byte-identical on the CPU); without ``--resume`` an
-  output holding a state is refused.
+  newest state and ends with the weights of an uninterrupted run (byte-identical on the CPU); progress.jsonl is then
+  rewritten from the state's curve, so steps lost with the killed process appear once. Without ``--resume`` an
+  output holding a state is refused; ``--resume`` without a state starts from the base.
 - ``logs/rank-<r>.log``: each rank's log; on failure its traceback. The failing rank's first stderr line is
-  ``trainer error (rank r): <what>`` and the exit status is 1.
+  ``trainer error (rank r): <what>`` and the exit status is 1 (only when request.json itself is unreadable is there no
+  log: the output directory is unknown). Under torchrun the ranks share one stderr, with the launcher's own report
+  after them: the first line starting with ``trainer error (rank`` names the failure; ranks that lose a peer say
+  ``lost contact with another rank`` after it.
 
 Numerics (each mirrors a class of plugins/djl/.../tuning or model)
 ====================================================================
@@ -101,7 +108,7 @@ import traceback
 import warnings
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 REQUEST_FORMAT = "imlbench-torchrun/1"
 STATE_FORMAT = "imlbench-torchrun-state/1"
@@ -151,6 +158,7 @@ try:
     import torch
     import torch.distributed as dist
     import torch.nn.functional as F
+    import torch.utils.checkpoint
     from torch import nn
 except ImportError as missing:
     if __name__ != "__main__":
@@ -774,6 +782,9 @@ class Decoder(nn.Module):
         self.project_in = (nn.Linear(c.word_embed_proj_dim, c.hidden_size, bias=False, device=device)
                            if c.has_projections else None)
         self.layers = nn.ModuleList(DecoderLayer(c, i, device) for i in range(c.num_layers))
+        # recompute each layer in backward: the replicated engine's activation checkpointing (FSDP wraps its units
+        # with checkpoint_wrapper instead)
+        self.checkpointing = False
 
     def forward(self, input_ids, position_ids, mask, dropout=None):
         x = self.embed_tokens(input_ids)
@@ -781,7 +792,10 @@ class Decoder(nn.Module):
             x = self.project_in(x)
         h = x + self.embed_positions(position_ids + POSITION_OFFSET)
         for layer in self.layers:
-            h = layer(h, mask, dropout)
+            if self.checkpointing:
+                h = torch.utils.checkpoint.checkpoint(layer, h, mask, dropout, use_reentrant=False)
+            else:
+                h = layer(h, mask, dropout)
         if self.final_layer_norm is not None:
             h = self.final_layer_norm(h)
         if self.project_out is not None:
@@ -902,35 +916,38 @@ class MicroBatch:
     rows: List[int]                # global row numbers (dropout masks)
 
     @staticmethod
-    def build(arrays: Dict[str, np.ndarray], first_row: int, config: OptConfig, where: str,
-              device) -> "MicroBatch":
+    def build(arrays: Dict[str, np.ndarray], first_row: int, config: OptConfig, where: str, device,
+              multiple: int = 1) -> "MicroBatch":
+        """multiple > 1 rounds the trimmed length up (within the window), so that fused attention kernels on CUDA
+        see aligned mask strides; the extra columns are padding, which no real token attends to."""
         ids, seg, labels = arrays["input_ids"], arrays["segment_ids"], arrays["labels"]
         real = seg != 0
         # Trimming to the longest row gives the shapes djl computes with (BLAS may round by shape).
         length = max(1, int(real.nonzero()[1].max()) + 1) if real.any() else 1
+        length = min(ids.shape[1], -(-length // multiple) * multiple)
         ids, seg, labels, real = ids[:, :length], seg[:, :length], labels[:, :length], real[:, :length]
         _validate(ids, seg, labels, config, where, first_row)
         columns = np.arange(length)
         starts = np.zeros(seg.shape, dtype=np.int64)
         starts[:, 1:] = np.where(seg[:, 1:] != seg[:, :-1], columns[1:], 0)
         positions = np.where(real, columns - np.maximum.accumulate(starts, axis=1), 0)
-        too_long = int(positions.max(initial=0)) + 1
-        if too_long > config.max_positions:
-            raise TrainerError(f"{where}: a packed example of {too_long} tokens exceeds the model's "
+        longest = int(positions.max(initial=0)) + 1
+        if longest > config.max_positions:
+            raise TrainerError(f"{where}: a packed example of {longest} tokens exceeds the model's "
                                f"max_position_embeddings {config.max_positions}")
-        seg_t = torch.from_numpy(seg.astype(np.int64))
-        real_t = torch.from_numpy(real)
-        causal = torch.ones(length, length, dtype=torch.bool).tril_()
+        seg_t = torch.from_numpy(seg.astype(np.int64)).to(device)
+        real_t = seg_t != 0
+        causal = torch.ones(length, length, dtype=torch.bool, device=device).tril_()
         # A padding query sees itself only: no row is all-masked (a fused kernel would return NaN), and no real
         # query ever sees padding, so real positions are exactly AttentionMasks.packed's.
         allowed = ((seg_t[:, :, None] == seg_t[:, None, :]) & causal & real_t[:, :, None]) | (
-            torch.eye(length, dtype=torch.bool) & ~real_t[:, :, None])
+            torch.eye(length, dtype=torch.bool, device=device) & ~real_t[:, :, None])
         flat = labels.reshape(-1)
         index = np.flatnonzero(flat != -100)
         return MicroBatch(
             input_ids=torch.from_numpy(ids.astype(np.int64)).to(device),
             position_ids=torch.from_numpy(positions.astype(np.int64)).to(device),
-            allowed=allowed[:, None].to(device),
+            allowed=allowed[:, None],
             loss_index=torch.from_numpy(index.astype(np.int64)).to(device),
             loss_labels=torch.from_numpy(flat[index].astype(np.int64)).to(device),
             rows=list(range(first_row, first_row + ids.shape[0])))
@@ -1039,8 +1056,8 @@ class Replicated:
     sharded = False
 
     def __init__(self, model: OptLM, request: Request, world: int):
-        if request.activation_checkpointing:
-            _checkpoint_layers(model)
+        # torch.utils.checkpoint directly: torch 1.13's checkpoint_wrapper imports FSDP, which fails on Python 3.11
+        model.decoder.checkpointing = request.activation_checkpointing
         self.module = model
         self.world = world
         self.device = torch.device("cpu")
@@ -1079,7 +1096,13 @@ class Fsdp:
             model, auto_wrap_policy=ModuleWrapPolicy({DecoderLayer}), sharding_strategy=ShardingStrategy.FULL_SHARD,
             mixed_precision=mixed, device_id=torch.cuda.current_device(), use_orig_params=True)
         if request.activation_checkpointing:
-            _checkpoint_layers(self.module)
+            # inside each FSDP unit, as PyTorch's FSDP recipes do: the recomputation runs while the unit's
+            # parameters are gathered for its backward
+            from torch.distributed.algorithms._checkpoint.checkpoint_wrapper import (
+                CheckpointImpl, apply_activation_checkpointing, checkpoint_wrapper)
+            recompute = functools.partial(checkpoint_wrapper, checkpoint_impl=CheckpointImpl.NO_REENTRANT)
+            apply_activation_checkpointing(self.module, checkpoint_wrapper_fn=recompute,
+                                           check_fn=lambda m: isinstance(m, DecoderLayer))
         self.world = world
         self.device = torch.device("cuda", torch.cuda.current_device())
         by_name = {clean_name(n): p for n, p in self.module.named_parameters()}
@@ -1103,14 +1126,6 @@ class Fsdp:
                                        FullStateDictConfig(offload_to_cpu=True, rank0_only=True)):
             state = self.module.state_dict()
         return {clean_name(n): t.float() for n, t in state.items()}
-
-
-def _checkpoint_layers(module: nn.Module) -> None:
-    from torch.distributed.algorithms._checkpoint.checkpoint_wrapper import (
-        CheckpointImpl, apply_activation_checkpointing, checkpoint_wrapper)
-    apply_activation_checkpointing(
-        module, checkpoint_wrapper_fn=functools.partial(checkpoint_wrapper, checkpoint_impl=CheckpointImpl.NO_REENTRANT),
-        check_fn=lambda m: isinstance(m, DecoderLayer))
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1207,7 +1222,8 @@ class Trainer:
         for m in range(r.grad_accumulation):
             first = self.rank * per_rank + m * per_micro
             arrays = {k: v[first:first + per_micro] for k, v in everything.items()}
-            batch = MicroBatch.build(arrays, first, self.config, self.shards.where(step), self.engine.device)
+            batch = MicroBatch.build(arrays, first, self.config, self.shards.where(step), self.engine.device,
+                                     64 if self.cuda else 1)
             dropout = RowDropout(dropout_rates, step_seed, batch.rows) if any(dropout_rates.values()) else None
             # Every micro-batch runs, even one without targets (its gradient is zero): under FSDP all ranks must
             # take part in the same collectives.
