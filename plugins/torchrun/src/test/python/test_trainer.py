@@ -134,7 +134,7 @@ class GoldenTest(unittest.TestCase):
                     count = batch.loss_index.numel()
                     (nll / count).backward()
                     self.assertEqual(count, sum(len(t) for t in golden["target_ids"]))
-                    self.assertAlmostEqual(float(nll) / count, golden["mean_nll_over_target_tokens"], delta=loss_tol)
+                    self.assertAlmostEqual(nll.item() / count, golden["mean_nll_over_target_tokens"], delta=loss_tol)
                     norm = global_norm(model)
                     self.assertAlmostEqual(norm / golden["global_grad_l2_norm"], 1.0, delta=norm_rel)
 

@@ -323,6 +323,7 @@ class _Fields:
 POSITION_OFFSET = 2
 LAYER_NORM_EPS = 1e-5
 MASKED = -1e9
+MIN_LOSS_SCALE = 2.0 ** -14
 TOKENIZER_FILES = ("tokenizer.json", "vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json",
                    "imlbench-tokenizer.json")
 
@@ -1085,7 +1086,7 @@ class Fsdp:
 
     sharded = True
 
-    def __init__(self, model: OptLM, request: Request, world: int):
+    def __init__(self, model: OptLM, request: Request, world: int, device: "torch.device"):
         from torch.distributed.fsdp import FullyShardedDataParallel, MixedPrecision, ShardingStrategy
         from torch.distributed.fsdp.wrap import ModuleWrapPolicy
         low = {"bfloat16": torch.bfloat16, "float16": torch.float16}.get(request.precision)
@@ -1094,7 +1095,7 @@ class Fsdp:
         self.fsdp = FullyShardedDataParallel
         self.module = FullyShardedDataParallel(
             model, auto_wrap_policy=ModuleWrapPolicy({DecoderLayer}), sharding_strategy=ShardingStrategy.FULL_SHARD,
-            mixed_precision=mixed, device_id=torch.cuda.current_device(), use_orig_params=True)
+            mixed_precision=mixed, device_id=device, use_orig_params=True)
         if request.activation_checkpointing:
             # inside each FSDP unit, as PyTorch's FSDP recipes do: the recomputation runs while the unit's
             # parameters are gathered for its backward
@@ -1104,7 +1105,7 @@ class Fsdp:
             apply_activation_checkpointing(self.module, checkpoint_wrapper_fn=recompute,
                                            check_fn=lambda m: isinstance(m, DecoderLayer))
         self.world = world
-        self.device = torch.device("cuda", torch.cuda.current_device())
+        self.device = device
         by_name = {clean_name(n): p for n, p in self.module.named_parameters()}
         self.named = [(n, by_name[n]) for n in parameter_shapes(model.config)]
         # FSDP averages gradients over ranks; the loss is already normalised by the global token count, so the
@@ -1120,10 +1121,11 @@ class Fsdp:
         return float(total)
 
     def full_state(self) -> Dict[str, "torch.Tensor"]:
-        """The whole model on rank 0 (others get an empty dict), gathered in float32 and offloaded to the CPU."""
+        """The whole model on rank 0 (others get an empty dict), gathered in float32 and offloaded to the CPU (from a
+        GPU: offloading shards that already live on the CPU crashes torch 2.x)."""
         from torch.distributed.fsdp import FullStateDictConfig, StateDictType
-        with self.fsdp.state_dict_type(self.module, StateDictType.FULL_STATE_DICT,
-                                       FullStateDictConfig(offload_to_cpu=True, rank0_only=True)):
+        gather = FullStateDictConfig(offload_to_cpu=self.device.type == "cuda", rank0_only=True)
+        with self.fsdp.state_dict_type(self.module, StateDictType.FULL_STATE_DICT, gather):
             state = self.module.state_dict()
         return {clean_name(n): t.float() for n, t in state.items()}
 
@@ -1190,12 +1192,14 @@ class Trainer:
             self.fingerprint = fingerprint(request, f.read())
         model = load_model(base)
         del base
-        self.engine = Fsdp(model, request, world) if self.cuda else Replicated(model, request, world)
+        self.engine = (Fsdp(model, request, world, torch.device("cuda", torch.cuda.current_device())) if self.cuda
+                       else Replicated(model, request, world))
         self.optimizer = AdamW(self.engine.named, r)
         self.scaler = None
         if request.precision == "float16":
             from torch.distributed.fsdp.sharded_grad_scaler import ShardedGradScaler
-            # LossScaler.forFloat16's schedule: 2^16 at first, doubled after 2000 clean steps, halved on overflow
+            # LossScaler.forFloat16's schedule: 2^16 at first, doubled after 2000 clean steps, halved on overflow;
+            # overflowing at its floor (MIN_LOSS_SCALE) fails the run, as there
             self.scaler = ShardedGradScaler(init_scale=65536.0, growth_interval=2000)
         self.curve: List[dict] = []
         self.tokens = 0
@@ -1231,7 +1235,7 @@ class Trainer:
                                      batch.loss_labels, dropout)
             (self.scaler.scale(nll) if self.scaler else nll).backward(torch.tensor(weight, dtype=nll.dtype,
                                                                                    device=nll.device))
-            loss_sum += float(nll)
+            loss_sum += nll.item()
         self.engine.reduce_gradients()
         if self.world > 1:
             total = torch.tensor([loss_sum], dtype=torch.float64, device=self.engine.device)
@@ -1249,6 +1253,9 @@ class Trainer:
                         p.grad.mul_(factor)
         self.optimizer.set_lr(lr)
         if self.scaler:
+            if not applied and self.scaler.get_scale() <= MIN_LOSS_SCALE:
+                raise TrainerError(f"step {step}: gradients are not finite even at loss scale "
+                                   f"{self.scaler.get_scale()}: the run diverged (lower the learning rate)")
             self.scaler.step(self.optimizer)
             self.scaler.update()
         elif applied:
