@@ -445,7 +445,8 @@ class TrainingTest(unittest.TestCase):
 class ResumeTest(unittest.TestCase):
     def test_killed_and_resumed_run_ends_with_the_same_bytes(self):
         with tempfile.TemporaryDirectory(prefix="trainer-resume-") as tmp:
-            setup = dict(steps=10, batch=8, seq=48, checkpoint_every=2, dropout=0.1, weight_decay=0.01)
+            # enough steps that the poll below always catches the run before it ends, even on a loaded machine
+            setup = dict(steps=14, batch=8, seq=48, checkpoint_every=2, dropout=0.1, weight_decay=0.01)
             whole = os.path.join(tmp, "whole")
             data = write_data(os.path.join(tmp, "data-whole"), whole, **setup)
             self.assertEqual(subprocess.run([PYTHON, TRAINER, "--data", data], env=environment(),

@@ -1211,9 +1211,9 @@ class Trainer:
         r = self.recipe
         started = time.perf_counter()
         lr = learning_rate(r, step)
-        everything = self.shards.rows(step, 0, r.batch_size)
-        target_tokens = int((everything["labels"] != -100).sum())
-        real_tokens = int((everything["segment_ids"] != 0).sum())
+        global_batch = self.shards.rows(step, 0, r.batch_size)
+        target_tokens = int((global_batch["labels"] != -100).sum())
+        real_tokens = int((global_batch["segment_ids"] != 0).sum())
         if target_tokens == 0:
             raise TrainerError(f"{self.shards.where(step)}: the batch has no target token")
         per_rank = r.batch_size // self.world
@@ -1225,7 +1225,7 @@ class Trainer:
         loss_sum = 0.0
         for m in range(r.grad_accumulation):
             first = self.rank * per_rank + m * per_micro
-            arrays = {k: v[first:first + per_micro] for k, v in everything.items()}
+            arrays = {k: v[first:first + per_micro] for k, v in global_batch.items()}
             batch = MicroBatch.build(arrays, first, self.config, self.shards.where(step), self.engine.device,
                                      64 if self.cuda else 1)
             dropout = RowDropout(dropout_rates, step_seed, batch.rows) if any(dropout_rates.values()) else None
