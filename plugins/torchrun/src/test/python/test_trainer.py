@@ -511,6 +511,28 @@ class FailureTest(unittest.TestCase):
         with open(os.path.join(output, "logs", "rank-1.log"), encoding="utf-8") as f:
             self.assertIn("Traceback", f.read())
 
+    def test_missing_or_old_torch_is_named_in_one_line(self):
+        output = os.path.join(self.tmp, "out")
+        data = write_data(os.path.join(self.tmp, "data"), output, steps=1, batch=1, seq=16)
+        hide_torch = ("import runpy, sys; sys.modules['torch'] = None; "
+                      f"sys.argv = ['trainer.py', '--data', {data!r}]; runpy.run_path({TRAINER!r}, run_name='__main__')")
+        result = subprocess.run([PYTHON, "-c", hide_torch], env=environment(), capture_output=True, text=True,
+                                timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertRegex(result.stderr.splitlines()[0], r"^trainer error \(rank 0\): cannot import torch with .*; "
+                                                       r"the trainer needs torch >= 1.13")
+        self.assertTrue(os.path.isfile(os.path.join(output, "logs", "rank-0.log")))
+        real = T.torch.__version__
+        try:
+            T.torch.__version__ = "1.12.1"
+            with self.assertRaisesRegex(T.TrainerError, r"needs torch >= 1.13 .*; found torch 1.12.1 and numpy"):
+                T.check_requirements(cuda=False)
+            T.torch.__version__ = "1.13.1"
+            with self.assertRaisesRegex(T.TrainerError, r"CUDA engine .* needs torch >= 2.0; found torch 1.13.1"):
+                T.check_requirements(cuda=True)
+        finally:
+            T.torch.__version__ = real
+
     @unittest.skipIf(torch.cuda.is_available(), "a CUDA machine runs half precision")
     def test_half_precision_without_cuda_fails_in_one_line(self):
         output = os.path.join(self.tmp, "out")
