@@ -515,12 +515,13 @@ class FailureTest(unittest.TestCase):
         output = os.path.join(self.tmp, "out")
         data = write_data(os.path.join(self.tmp, "data"), output, steps=1, batch=1, seq=16)
         hide_torch = ("import runpy, sys; sys.modules['torch'] = None; "
-                      f"sys.argv = ['trainer.py', '--data', {data!r}]; runpy.run_path({TRAINER!r}, run_name='__main__')")
+                      f"sys.argv = ['trainer.py', '--data', {data!r}]; "
+                      f"runpy.run_path({TRAINER!r}, run_name='__main__')")
         result = subprocess.run([PYTHON, "-c", hide_torch], env=environment(), capture_output=True, text=True,
                                 timeout=60)
         self.assertEqual(result.returncode, 1)
-        self.assertRegex(result.stderr.splitlines()[0], r"^trainer error \(rank 0\): cannot import torch with .*; "
-                                                       r"the trainer needs torch >= 1.13")
+        self.assertRegex(result.stderr.splitlines()[0],
+                         r"^trainer error \(rank 0\): cannot import torch with .*; the trainer needs torch >= 1.13")
         self.assertTrue(os.path.isfile(os.path.join(output, "logs", "rank-0.log")))
         real = T.torch.__version__
         try:
