@@ -5,6 +5,7 @@
 module org.imlbench.testkit {
     requires transitive org.imlbench.api;
     requires transitive org.junit.jupiter.api;
+    requires org.opentest4j;
 
     exports org.imlbench.testkit;
 }
