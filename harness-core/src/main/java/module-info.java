@@ -7,7 +7,7 @@
  */
 open module org.imlbench.harness {
     requires transitive org.imlbench.api;
-    requires org.imlbench.files;
+    requires org.imlbench.rundir;
     requires org.imlbench.reports;
     requires org.imlbench.djl;
     requires jcommander;

@@ -20,12 +20,12 @@ import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
 import org.imlbench.harness.splits.PromptRenderer;
-import org.imlbench.harness.splits.Split;
 import org.imlbench.harness.splits.SplitBuilder;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSummary;
 import org.imlbench.harness.splits.Splits;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.rundir.Split;
 
 /**
  * {@code harness tasks}: loads the task sources, cuts the splits and shows, per split and category, task and

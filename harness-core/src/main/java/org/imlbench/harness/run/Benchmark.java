@@ -6,6 +6,7 @@ import java.util.Map;
 import org.imlbench.api.KnownInstances;
 import org.imlbench.api.Task;
 import org.imlbench.api.TrainingExample;
+import org.imlbench.rundir.Split;
 
 /**
  * What a run evaluates and tunes on, built from the task sources, the split spec and the prompt format.
@@ -15,7 +16,7 @@ import org.imlbench.api.TrainingExample;
  * @param prompts renders evaluation instances
  * @param knownInstances every instance id of every loaded task (for replayed predictions)
  */
-public record Benchmark(Map<String, List<Task>> evaluation, List<TrainingExample> training, PromptSource prompts,
+public record Benchmark(Map<Split, List<Task>> evaluation, List<TrainingExample> training, PromptSource prompts,
                         KnownInstances knownInstances) {
     /** Copies the collections, keeping the split order. */
     public Benchmark {

@@ -1,4 +1,4 @@
-package org.imlbench.reports;
+package org.imlbench.rundir;
 
 import java.util.Map;
 

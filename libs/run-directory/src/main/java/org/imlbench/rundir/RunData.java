@@ -1,8 +1,7 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.imlbench.reports.RunInfo;
 
 /**
  * A run directory as read from disk.

@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.imlbench.reports.ModelRef;
-import org.imlbench.reports.RunInfo;
 
 /**
  * Reads a run directory as RUNDIR.md lays it out: {@code run.json}, {@code samples/<split>/<role>/*.jsonl} and
@@ -37,15 +35,17 @@ public final class RunReader {
         if (!Files.isDirectory(runDir)) {
             throw new IOException(runDir + ": not a run directory (it does not exist or is not a directory)");
         }
-        RunInfo info = readRunInfo(runDir.resolve("run.json"));
-        List<TaskFile> files = new ArrayList<>();
-        for (Path file : filesUnder(runDir.resolve("samples"), ".jsonl")) {
-            files.add(readSamples(runDir, file));
-        }
+        RunLayout layout = new RunLayout(runDir);
+        RunInfo info = readRunInfo(layout.runJson());
         List<DoneRecord> done = new ArrayList<>();
-        for (Path file : filesUnder(runDir.resolve("tasks"), ".done")) {
-            done.add(readDone(runDir, file));
+        for (Path file : filesUnder(layout.tasksDir(), ".done")) {
+            done.add(readDone(layout, file));
         }
+        List<TaskFile> files = new ArrayList<>();
+        for (Path file : filesUnder(layout.samplesDir(), ".jsonl")) {
+            files.add(readSamples(layout, file));
+        }
+        checkAgainstMarkers(layout, files, done);
         if (files.isEmpty() && done.isEmpty()) {
             throw new IOException(runDir + ": no samples/<split>/<role>/*.jsonl and no tasks/**/*.done: nothing was "
                     + "evaluated");
@@ -75,17 +75,38 @@ public final class RunReader {
             }
         }
         return new RunInfo(run.requiredText("id"), run.optionalText("created"),
-                run.has("command") ? run.requiredText("command") : "run", models, run.optionalText("format"),
+                run.has("command") ? mode(file, run.requiredText("command")) : RunMode.RUN, models, run.optionalText("format"),
                 (int) run.optionalLong("shots", 0), run.optionalLong("seed", 0), run.textList("tasks"),
                 run.textMap("versions"), run.optionalText("git_commit"), run.optionalText("devices"));
     }
 
-    private TaskFile readSamples(Path runDir, Path file) throws IOException {
-        String[] where = splitAndRole(runDir.resolve("samples"), file);
+    /** A samples file must match what its completion marker recorded; anything else was damaged after the fact. */
+    private static void checkAgainstMarkers(RunLayout layout, List<TaskFile> files, List<DoneRecord> done)
+            throws IOException {
+        for (DoneRecord marker : done) {
+            if (marker.samplesSha256() == null) {
+                continue;
+            }
+            Path samples = layout.samplesFile(marker.split(), marker.role(), marker.task());
+            if (!Files.isRegularFile(samples)) {
+                throw new RunDirectoryException(layout.doneFile(marker.split(), marker.role(), marker.task()), 0,
+                        "its samples file " + samples + " is missing; resume the run to evaluate the task again");
+            }
+            if (Files.size(samples) != marker.samplesBytes()
+                    || !RunDirectory.sha256(Files.readAllBytes(samples)).equals(marker.samplesSha256())) {
+                throw new RunDirectoryException(samples, 0, "does not match its completion marker (" + marker.samplesBytes()
+                        + " bytes recorded, " + Files.size(samples) + " found): damaged after it was written; resume "
+                        + "the run to evaluate the task again");
+            }
+        }
+    }
+
+    private TaskFile readSamples(RunLayout layout, Path file) throws IOException {
+        String[] where = splitAndRole(layout.samplesDir(), file);
         String task = null;
         String category = null;
         String source = null;
-        List<SampleRecord> samples = new ArrayList<>();
+        List<SampleScores> samples = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -111,14 +132,14 @@ public final class RunReader {
                 }
                 boolean missing = sample.optionalBoolean("missing", false);
                 Map<String, Double> metrics = missing ? Map.of() : metrics(sample, file, line);
-                samples.add(new SampleRecord(instance, missing, sample.arraySize("options") > 0, metrics));
+                samples.add(new SampleScores(instance, missing, sample.arraySize("options") > 0, metrics));
             }
         }
         if (task == null) {
             throw new RunDirectoryException(file, 0, "no sample lines (a task's sample file is written only when "
                     + "it has samples)");
         }
-        return new TaskFile(where[0], where[1], task, category, source, file, samples);
+        return new TaskFile(split(file, where[0]), role(file, where[1]), task, category, source, file, samples);
     }
 
     private static Map<String, Double> metrics(JsonFields sample, Path file, int line) throws RunDirectoryException {
@@ -137,11 +158,36 @@ public final class RunReader {
         return metrics;
     }
 
-    private DoneRecord readDone(Path runDir, Path file) throws IOException {
-        String[] where = splitAndRole(runDir.resolve("tasks"), file);
+    private DoneRecord readDone(RunLayout layout, Path file) throws IOException {
+        String[] where = splitAndRole(layout.tasksDir(), file);
         JsonFields done = new JsonFields(parse(file, Files.readString(file), 0), file, 0);
-        return new DoneRecord(where[0], where[1], done.requiredText("task"), done.optionalText("error"),
-                done.optionalText("category"), done.optionalText("source"));
+        return new DoneRecord(split(file, where[0]), role(file, where[1]), done.requiredText("task"),
+                done.optionalText("error"), done.optionalText("category"), done.optionalText("source"),
+                done.optionalLong("samples_bytes", -1), done.optionalText("samples_sha256"));
+    }
+
+    private static Split split(Path file, String id) throws RunDirectoryException {
+        try {
+            return Split.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new RunDirectoryException(file, 0, e.getMessage());
+        }
+    }
+
+    private static Role role(Path file, String id) throws RunDirectoryException {
+        try {
+            return Role.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new RunDirectoryException(file, 0, e.getMessage());
+        }
+    }
+
+    private static RunMode mode(Path file, String id) throws RunDirectoryException {
+        try {
+            return RunMode.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new RunDirectoryException(file, 0, e.getMessage());
+        }
     }
 
     private JsonNode parse(Path file, String text, int line) throws RunDirectoryException {

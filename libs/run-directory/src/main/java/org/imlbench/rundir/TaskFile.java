@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +14,8 @@ import java.util.List;
  * @param file the file
  * @param samples its lines, in file order
  */
-public record TaskFile(String split, String role, String task, String category, String source, Path file,
-                       List<SampleRecord> samples) {
+public record TaskFile(Split split, Role role, String task, String category, String source, Path file,
+                       List<SampleScores> samples) {
     /** Copies the samples. */
     public TaskFile {
         samples = List.copyOf(samples);

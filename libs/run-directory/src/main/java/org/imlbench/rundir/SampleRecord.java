@@ -1,4 +1,4 @@
-package org.imlbench.harness.run;
+package org.imlbench.rundir;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Map;
  * @param missing true when the backend had no prediction (then {@code metrics} is empty)
  * @param metrics per-sample metric values in [0, 1]
  */
-public record SampleRecord(String task, String instance, String category, String source, String split, String role,
+public record SampleRecord(String task, String instance, String category, String source, Split split, Role role,
                            String prompt, String target, List<String> references, List<String> options,
                            @JsonProperty("option_loglikelihoods") List<Double> optionLoglikelihoods,
                            @JsonProperty("option_token_counts") List<Integer> optionTokenCounts,

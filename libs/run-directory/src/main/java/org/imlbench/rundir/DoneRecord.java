@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 /**
  * One {@code tasks/<split>/<role>/<taskfile>.done}: a finished (or failed) task evaluation.
@@ -9,6 +9,9 @@ package org.imlbench.reports.run;
  * @param error the failure's message, or null when the evaluation succeeded
  * @param category the task's category when the file states it (optional), else null
  * @param source the task's benchmark when the file states it (optional), else null
+ * @param samplesBytes the size the samples file had when the marker was written, or -1 when not recorded
+ * @param samplesSha256 its SHA-256, or null when not recorded
  */
-public record DoneRecord(String split, String role, String task, String error, String category, String source) {
+public record DoneRecord(Split split, Role role, String task, String error, String category, String source,
+                         long samplesBytes, String samplesSha256) {
 }

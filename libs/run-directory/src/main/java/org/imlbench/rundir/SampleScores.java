@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import java.util.Map;
 
@@ -10,9 +10,9 @@ import java.util.Map;
  * @param hasOptions true for an option (rank classification) instance
  * @param metrics metric name to the sample's score in [0, 1]; empty when missing
  */
-public record SampleRecord(String instance, boolean missing, boolean hasOptions, Map<String, Double> metrics) {
+public record SampleScores(String instance, boolean missing, boolean hasOptions, Map<String, Double> metrics) {
     /** Copies the metrics. */
-    public SampleRecord {
+    public SampleScores {
         metrics = Map.copyOf(metrics);
     }
 }

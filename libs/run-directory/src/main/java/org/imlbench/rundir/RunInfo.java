@@ -1,4 +1,4 @@
-package org.imlbench.reports;
+package org.imlbench.rundir;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param id the run's id
  * @param created when the run started (ISO-8601), or null
- * @param command {@code run} or {@code eval}
+ * @param command what the run did
  * @param models model role ({@code base}, {@code tuned}, {@code model}) to model
  * @param format the prompt format's name
  * @param shots the number of demonstrations per prompt
@@ -18,7 +18,7 @@ import java.util.Map;
  * @param gitCommit the commit the harness was built from, or null
  * @param devices the devices the run used
  */
-public record RunInfo(String id, String created, String command, Map<String, ModelRef> models, String format,
+public record RunInfo(String id, String created, RunMode command, Map<String, ModelRef> models, String format,
                       int shots, long seed, List<String> tasks, Map<String, String> versions, String gitCommit,
                       String devices) {
     /** Copies the collections. */

@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,13 @@
-package org.imlbench.harness.splits;
+package org.imlbench.rundir;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The three evaluation splits of OPT-IML's framework, one per level of generalization, in report order.
+ * The evaluation splits, in report order: OPT-IML's three levels of generalization, hardest first, then {@code all}
+ * for {@code harness eval}. The id names the folders under {@code samples/}, {@code tasks/} and
+ * {@code allure-results/}.
  */
 public enum Split {
     /** Tasks of categories that are entirely held out from tuning. */
@@ -11,7 +15,12 @@ public enum Split {
     /** Held-out tasks of categories that other, tuned tasks cover. */
     PARTIALLY_SUPERVISED("partially_supervised"),
     /** Held-out instances of tuned tasks. */
-    FULLY_SUPERVISED("fully_supervised");
+    FULLY_SUPERVISED("fully_supervised"),
+    /** Every loaded task, without generalization splits ({@code harness eval}). */
+    ALL("all");
+
+    private static final List<Split> GENERALIZATION = List.of(FULLY_HELD_OUT, PARTIALLY_SUPERVISED,
+            FULLY_SUPERVISED);
 
     private final String id;
 
@@ -20,8 +29,14 @@ public enum Split {
     }
 
     /** @return the split's name in files, reports and on the command line, e.g. {@code fully_held_out} */
+    @JsonValue
     public String id() {
         return id;
+    }
+
+    /** @return OPT-IML's three generalization splits, in report order */
+    public static List<Split> generalization() {
+        return GENERALIZATION;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.imlbench.reports.run;
+package org.imlbench.rundir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
