@@ -7,6 +7,7 @@
  */
 open module org.imlbench.harness {
     requires transitive org.imlbench.api;
+    requires org.imlbench.rundir;
     requires org.imlbench.reports;
     requires org.imlbench.djl;
     requires jcommander;

@@ -4,6 +4,7 @@
  */
 module org.imlbench.reports {
     requires transitive org.imlbench.api;
+    requires transitive org.imlbench.rundir;
     requires com.fasterxml.jackson.databind;
     requires io.qameta.allure.commons;
     requires io.qameta.allure.model;

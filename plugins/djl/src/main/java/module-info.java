@@ -5,6 +5,8 @@
  */
 module org.imlbench.djl {
     requires transitive org.imlbench.api;
+    requires org.imlbench.hf;
+    requires org.imlbench.tuningdata;
     requires ai.djl.api;
     requires ai.djl.pytorch_engine;
     requires com.fasterxml.jackson.databind;

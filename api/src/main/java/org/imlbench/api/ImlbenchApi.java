@@ -10,9 +10,13 @@ package org.imlbench.api;
  */
 public final class ImlbenchApi {
     /** The level of this API. Raised whenever a type or method is added; old plugins keep working. */
-    public static final int LEVEL = 1;
-    /** The oldest plugin level this API still runs. Raised only on an incompatible change. */
-    public static final int MIN_SUPPORTED_LEVEL = 1;
+    public static final int LEVEL = 2;
+    /**
+     * The oldest plugin level this API still runs. Raised only on an incompatible change: level 2 streamed tasks
+     * ({@link TaskCategoryProvider#read}) and training examples ({@link TrainingExamples}) and typed
+     * {@link Options}, which level-1 plugins cannot call.
+     */
+    public static final int MIN_SUPPORTED_LEVEL = 2;
 
     private ImlbenchApi() {
     }

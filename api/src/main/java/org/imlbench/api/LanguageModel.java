@@ -39,10 +39,10 @@ public interface LanguageModel extends AutoCloseable {
      * recorded outputs checks its records against it and fails on records that match nothing; other models ignore
      * it.
      *
-     * @param instanceIdsByTask every instance id of every loaded task, keyed by task id
+     * @param known every instance id of every loaded task
      * @throws IOException when recorded outputs name unknown tasks or instances
      */
-    default void expect(java.util.Map<String, java.util.Set<String>> instanceIdsByTask) throws IOException {
+    default void expect(KnownInstances known) throws IOException {
     }
 
     /** Frees the model's memory. */

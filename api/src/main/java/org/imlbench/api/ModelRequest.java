@@ -1,6 +1,5 @@
 package org.imlbench.api;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,14 +8,32 @@ import java.util.Objects;
  * @param model a local checkpoint directory, a hub id such as {@code facebook/opt-125m}, or a backend-specific name
  *              (the {@code djl} backend's {@code embedded})
  * @param device {@code cpu}, {@code gpu}, {@code gpu:0} or {@code gpu:0,1}
- * @param options backend-specific settings ({@code --backend-option key=value}), e.g. {@code predictions} for
- *                {@code replay}, {@code batch-size}, {@code dtype}
+ * @param options backend-specific settings ({@code --backend-option key=value}), read through the backend's
+ *                {@linkplain Plugin#declaredOptions() declared options}
  */
-public record ModelRequest(String model, String device, Map<String, String> options) {
-    /** Copies the options and checks for nulls. */
+public record ModelRequest(String model, String device, Options options) {
+    /** Checks for nulls. */
     public ModelRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(device, "device");
-        options = Map.copyOf(options);
+        Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * @param model the model
+     * @param device the device
+     * @param options the options as text
+     * @return the request
+     */
+    public static ModelRequest of(String model, String device, java.util.Map<String, String> options) {
+        return new ModelRequest(model, device, Options.of(options));
+    }
+
+    /**
+     * @param model another model
+     * @return this request for that model, on the same device with the same options
+     */
+    public ModelRequest withModel(String model) {
+        return new ModelRequest(model, device, options);
     }
 }

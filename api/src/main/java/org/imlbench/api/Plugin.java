@@ -32,4 +32,14 @@ public interface Plugin {
     default String description() {
         return "";
     }
+
+    /**
+     * The options this plugin reads ({@code --backend-option}, {@code --task-option}): the harness lists them and
+     * refuses keys that no selected plugin declares before the plugin runs.
+     *
+     * @return the declared options; empty when the plugin takes none
+     */
+    default java.util.List<OptionKey<?>> declaredOptions() {
+        return java.util.List.of();
+    }
 }

@@ -1,19 +1,23 @@
 package org.imlbench.api;
 
 /**
- * Service interface: loads tasks, grouped into categories, from one kind of task source. The provider's
+ * Service interface: reads tasks, grouped into categories, from one kind of task source. The provider's
  * {@linkplain #name() name} is the {@code KIND} of {@code --tasks KIND[=PATH]}.
  *
  * <p>A new benchmark usually needs one small class implementing this interface (or, with no code at all, one CSV
- * file through the built-in {@code csv} provider).
+ * file through the built-in {@code csv} provider, or lm-evaluation-harness YAML through {@code lm-eval}).
  */
 public interface TaskCategoryProvider extends Plugin {
     /**
-     * Reads or generates the tasks of one source. Must be deterministic for a given source and seed.
+     * Reads or generates the tasks of one source and hands each to {@code sink} as soon as it is complete, keeping
+     * none (see {@link TaskSink}). Must be deterministic for a given source and seed: the same tasks with the same
+     * instances in the same order.
      *
      * @param source what the user asked for
-     * @return the tasks and any skipped files
+     * @param sink receives every task and every skipped file
+     * @return what the provider suggests for the whole source
      * @throws TaskLoadException when the source cannot be read; the message names the file and the problem
+     * @throws UsageException when the source's options are invalid
      */
-    TaskSuite load(TaskSource source) throws TaskLoadException;
+    TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException;
 }

@@ -29,20 +29,41 @@ public record TuningConfig(int steps, int batchSize, int gradientAccumulation, i
                            double learningRate, int warmupSteps, double beta1, double beta2, double epsilon,
                            double weightDecay, double gradClipNorm, double dropout, int replicas, int checkpointEvery,
                            int perTaskCap, Map<String, Double> sourceProportions, long seed) {
-    /** Checks the ranges. */
+    /** Checks the ranges; each message names the setting as the command line spells it. */
     public TuningConfig {
         sourceProportions = Map.copyOf(sourceProportions);
-        if (steps < 1 || batchSize < 1 || gradientAccumulation < 1 || maxSeqLen < 2 || replicas < 1) {
-            throw new IllegalArgumentException("steps, batch size, accumulation, replicas must be >= 1 and maxSeqLen >= 2");
-        }
+        atLeast("--steps", steps, 1);
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--grad-accumulation", gradientAccumulation, 1);
+        atLeast("--max-seq-len", maxSeqLen, 2);
+        atLeast("--replicas", replicas, 1);
+        atLeast("--warmup-steps", warmupSteps, 0);
+        atLeast("--checkpoint-every", checkpointEvery, 0);
+        atLeast("--per-task-cap", perTaskCap, 1);
         if (batchSize % (gradientAccumulation * replicas) != 0) {
-            throw new IllegalArgumentException("batch size " + batchSize + " is not divisible by accumulation "
-                    + gradientAccumulation + " x replicas " + replicas);
+            throw new UsageException("--batch-size " + batchSize + " is not divisible by --grad-accumulation "
+                    + gradientAccumulation + " x --replicas " + replicas);
         }
-        if (!(learningRate > 0) || warmupSteps < 0 || dropout < 0 || dropout >= 1 || gradClipNorm < 0
-                || perTaskCap < 1) {
-            throw new IllegalArgumentException("learning rate must be > 0, warm-up >= 0, dropout in [0,1), "
-                    + "clip >= 0, per-task cap >= 1");
+        check("--lr", learningRate, learningRate > 0, "> 0");
+        check("beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
+        check("beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
+        check("epsilon", epsilon, epsilon > 0, "> 0");
+        check("--weight-decay", weightDecay, weightDecay >= 0, ">= 0");
+        check("--grad-clip", gradClipNorm, gradClipNorm >= 0, ">= 0 (0 disables clipping)");
+        check("--dropout", dropout, dropout >= 0 && dropout < 1, "in [0, 1)");
+        sourceProportions.forEach((source, share) -> check("the proportion of source " + source, share, share >= 0,
+                ">= 0"));
+    }
+
+    private static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new UsageException(name + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    private static void check(String name, double value, boolean inRange, String range) {
+        if (!Double.isFinite(value) || !inRange) {
+            throw new UsageException(name + " must be a finite number " + range + ", got " + value);
         }
     }
 
@@ -57,7 +78,163 @@ public record TuningConfig(int steps, int batchSize, int gradientAccumulation, i
      * @return the config
      */
     public static TuningConfig optIml(int steps, int batchSize, long seed) {
-        return new TuningConfig(steps, batchSize, 1, 2048, true, 5e-5, 60, 0.9, 0.95, 1e-8, 0.0, 1.0, 0.1, 1, 0,
-                1000, Map.of(), seed);
+        return optImlBuilder().steps(steps).batchSize(batchSize).seed(seed).build();
+    }
+
+    /** @return a builder holding the OPT-IML recipe (see {@link #optIml}) with 1 step of 1 window and seed 0 */
+    public static Builder optImlBuilder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this recipe, to change a few settings */
+    public Builder toBuilder() {
+        return new Builder().steps(steps).batchSize(batchSize).gradientAccumulation(gradientAccumulation)
+                .maxSeqLen(maxSeqLen).packing(packing).learningRate(learningRate).warmupSteps(warmupSteps)
+                .beta1(beta1).beta2(beta2).epsilon(epsilon).weightDecay(weightDecay).gradClipNorm(gradClipNorm)
+                .dropout(dropout).replicas(replicas).checkpointEvery(checkpointEvery).perTaskCap(perTaskCap)
+                .sourceProportions(sourceProportions).seed(seed);
+    }
+
+    /** Builds a {@link TuningConfig} setting by setting, starting from the OPT-IML recipe. */
+    public static final class Builder {
+        private int steps = 1;
+        private int batchSize = 1;
+        private int gradientAccumulation = 1;
+        private int maxSeqLen = 2048;
+        private boolean packing = true;
+        private double learningRate = 5e-5;
+        private int warmupSteps = 60;
+        private double beta1 = 0.9;
+        private double beta2 = 0.95;
+        private double epsilon = 1e-8;
+        private double weightDecay = 0.0;
+        private double gradClipNorm = 1.0;
+        private double dropout = 0.1;
+        private int replicas = 1;
+        private int checkpointEvery = 0;
+        private int perTaskCap = 1000;
+        private Map<String, Double> sourceProportions = Map.of();
+        private long seed = 0;
+
+        private Builder() {
+        }
+
+        /** @param v optimizer steps @return this */
+        public Builder steps(int v) {
+            steps = v;
+            return this;
+        }
+
+        /** @param v sequences per optimizer step @return this */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** @param v micro-batches per optimizer step @return this */
+        public Builder gradientAccumulation(int v) {
+            gradientAccumulation = v;
+            return this;
+        }
+
+        /** @param v the packing window in tokens @return this */
+        public Builder maxSeqLen(int v) {
+            maxSeqLen = v;
+            return this;
+        }
+
+        /** @param v whether examples are packed into windows @return this */
+        public Builder packing(boolean v) {
+            packing = v;
+            return this;
+        }
+
+        /** @param v the peak learning rate @return this */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** @param v linear warm-up steps @return this */
+        public Builder warmupSteps(int v) {
+            warmupSteps = v;
+            return this;
+        }
+
+        /** @param v Adam's beta1 @return this */
+        public Builder beta1(double v) {
+            beta1 = v;
+            return this;
+        }
+
+        /** @param v Adam's beta2 @return this */
+        public Builder beta2(double v) {
+            beta2 = v;
+            return this;
+        }
+
+        /** @param v Adam's epsilon @return this */
+        public Builder epsilon(double v) {
+            epsilon = v;
+            return this;
+        }
+
+        /** @param v decoupled weight decay @return this */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** @param v the global norm to clip to, 0 for none @return this */
+        public Builder gradClipNorm(double v) {
+            gradClipNorm = v;
+            return this;
+        }
+
+        /** @param v dropout probability in training @return this */
+        public Builder dropout(double v) {
+            dropout = v;
+            return this;
+        }
+
+        /** @param v data-parallel replicas @return this */
+        public Builder replicas(int v) {
+            replicas = v;
+            return this;
+        }
+
+        /** @param v steps between resumable checkpoints, 0 for the end only @return this */
+        public Builder checkpointEvery(int v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        /** @param v the most examples a task counts with in the mixture @return this */
+        public Builder perTaskCap(int v) {
+            perTaskCap = v;
+            return this;
+        }
+
+        /** @param v the share of each task source, or empty @return this */
+        public Builder sourceProportions(Map<String, Double> v) {
+            sourceProportions = Map.copyOf(v);
+            return this;
+        }
+
+        /** @param v the seed @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /**
+         * @return the recipe
+         * @throws UsageException naming the setting that is out of range
+         */
+        public TuningConfig build() {
+            return new TuningConfig(steps, batchSize, gradientAccumulation, maxSeqLen, packing, learningRate,
+                    warmupSteps, beta1, beta2, epsilon, weightDecay, gradClipNorm, dropout, replicas,
+                    checkpointEvery, perTaskCap, sourceProportions, seed);
+        }
     }
 }

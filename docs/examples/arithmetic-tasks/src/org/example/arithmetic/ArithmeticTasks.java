@@ -3,15 +3,16 @@ package org.example.arithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
+import org.imlbench.api.OptionKey;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSourceInfo;
 
 /**
  * Generates two small arithmetic tasks: {@code arithmetic/addition} (generation, category "Arithmetic") and
@@ -19,7 +20,8 @@ import org.imlbench.api.TaskSuite;
  * {@code --task-option instances=N} sets the number of instances per task (default 20).
  */
 public final class ArithmeticTasks implements TaskCategoryProvider {
-    private static final int DEFAULT_INSTANCES = 20;
+    /** Declared, so that the harness lists it and refuses misspelled keys; read with {@code options().get}. */
+    private static final OptionKey<Integer> INSTANCES = OptionKey.integer("instances", "instances per task", 20, 1);
 
     @Override
     public String name() {
@@ -37,9 +39,14 @@ public final class ArithmeticTasks implements TaskCategoryProvider {
     }
 
     @Override
-    public TaskSuite load(TaskSource source) throws TaskLoadException {
-        int count = instances(source);
-        // One generator per task, seeded from the run's seed, so every run with the same seed sees the same tasks.
+    public List<OptionKey<?>> declaredOptions() {
+        return List.of(INSTANCES);
+    }
+
+    @Override
+    public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
+        int count = source.options().get(INSTANCES);
+        // One generator, seeded from the run's seed, so every run with the same seed sees the same tasks.
         SplittableRandom random = new SplittableRandom(source.seed());
         List<Instance> sums = new ArrayList<>();
         List<Instance> parities = new ArrayList<>();
@@ -51,24 +58,11 @@ public final class ArithmeticTasks implements TaskCategoryProvider {
             parities.add(Instance.choice("parity-" + i, Integer.toString(n), n % 2 == 0 ? "even" : "odd",
                     List.of("even", "odd")));
         }
-        List<Task> tasks = List.of(
-                new Task("arithmetic/addition", "Arithmetic", "arithmetic", "Add the two numbers.",
-                        List.of(), sums, Map.of()),
-                new Task("arithmetic/parity", "Number Properties", "arithmetic",
-                        "Is the number even or odd?", List.of(), parities, Map.of()));
-        return new TaskSuite(tasks, List.of(), Optional.empty());
-    }
-
-    private static int instances(TaskSource source) throws TaskLoadException {
-        String text = source.options().getOrDefault("instances", Integer.toString(DEFAULT_INSTANCES));
-        try {
-            int count = Integer.parseInt(text);
-            if (count < 1) {
-                throw new TaskLoadException("arithmetic", "option instances must be at least 1, got " + count);
-            }
-            return count;
-        } catch (NumberFormatException e) {
-            throw new TaskLoadException("arithmetic", "option instances is not a number: '" + text + "'");
-        }
+        // Hand each task over as soon as it is complete: the harness keeps only what its splits need.
+        sink.accept(new Task("arithmetic/addition", "Arithmetic", "arithmetic", "Add the two numbers.",
+                List.of(), sums, Map.of()));
+        sink.accept(new Task("arithmetic/parity", "Number Properties", "arithmetic", "Is the number even or odd?",
+                List.of(), parities, Map.of()));
+        return TaskSourceInfo.none();
     }
 }

@@ -2,6 +2,8 @@ package org.imlbench.reports;
 
 import java.util.Map;
 import java.util.Optional;
+import org.imlbench.rundir.Sorted;
+import org.imlbench.rundir.Split;
 
 /**
  * One task of one split: every model's results and the paired tuned − base differences.
@@ -18,7 +20,7 @@ import java.util.Optional;
  * @param verdict the task's verdict
  * @param verdictDetail why (the drop and its interval, or the error), or null for {@link Verdict#OK}
  */
-public record TaskSummary(String task, String category, String split, String source, String headlineMetric,
+public record TaskSummary(String task, String category, Split split, String source, String headlineMetric,
                           Map<String, RoleResult> results, Map<String, Estimate> deltas, Verdict verdict,
                           String verdictDetail) {
     /** Copies the maps. */

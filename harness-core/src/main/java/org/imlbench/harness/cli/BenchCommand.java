@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.UsageException;
 import org.imlbench.djl.bench.Bench;
 import org.imlbench.djl.bench.BenchResult;
 

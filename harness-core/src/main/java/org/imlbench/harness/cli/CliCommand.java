@@ -1,5 +1,7 @@
 package org.imlbench.harness.cli;
 
+import org.imlbench.api.UsageException;
+
 /**
  * One subcommand of {@code harness}. Implementations are JCommander command objects: annotate the class with
  * {@code @Parameters(commandNames = "...", commandDescription = "...")} and its fields with {@code @Parameter};

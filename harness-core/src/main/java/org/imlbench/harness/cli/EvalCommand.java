@@ -4,10 +4,12 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.nio.file.Path;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
 import org.imlbench.harness.run.RunOptions;
+import org.imlbench.rundir.RunMode;
 
 /** {@code harness eval}: evaluate one model on the given tasks (no splits, no tuning), with run's outputs. */
 @Parameters(commandNames = "eval", commandDescription = "Evaluate one model on every instance of the given tasks "
@@ -22,7 +24,7 @@ public final class EvalCommand implements CliCommand {
 
     @Override
     public String name() {
-        return "eval";
+        return RunMode.EVAL.id();
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class EvalCommand implements CliCommand {
                 options.model(file.getFileName().toString());
             }
         }
-        RunConfig resolved = options.resolve("eval", base, null, null);
+        RunConfig resolved = options.resolve(RunMode.EVAL, base, null, null);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

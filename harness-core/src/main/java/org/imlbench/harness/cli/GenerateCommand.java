@@ -13,6 +13,7 @@ import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.GenerateResult;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ProgressListener;
+import org.imlbench.api.UsageException;
 import org.imlbench.djl.inference.TokenizedModel;
 
 /** {@code harness generate}: greedy continuation of one prompt. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.plugins.PluginFailure;
 import org.imlbench.harness.plugins.PluginLoadException;
 import org.imlbench.harness.plugins.PluginRegistry;

@@ -3,11 +3,15 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.harness.plugins.DeclaredOptions;
 
 /** The model options shared by {@code score} and {@code generate}: which backend loads which model where. */
 final class ModelSelection {
@@ -27,17 +31,13 @@ final class ModelSelection {
      * @throws IOException when the backend cannot load it
      */
     LanguageModel load(CliContext context) throws IOException {
-        ModelBackend plugin;
-        try {
-            plugin = context.plugins().get(ModelBackend.class, backend);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
         String resolved = model;
-        java.nio.file.Path local = context.workDir().resolve(model);
-        if (java.nio.file.Files.isDirectory(local)) {
+        Path local = context.workDir().resolve(model);
+        if (Files.isDirectory(local)) {
             resolved = local.toString();
         }
-        return plugin.load(new ModelRequest(resolved, device, backendOptions));
+        return plugin.load(new ModelRequest(resolved, device,
+                DeclaredOptions.forBackends(backendOptions, List.of(plugin))));
     }
 }

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.api.UsageException;
 import org.imlbench.reports.AllureResults;
 import org.imlbench.reports.HeadlineTable;
 import org.imlbench.reports.ReportSite;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.Summaries;
+import org.imlbench.rundir.RunLayout;
 
 /**
  * {@code harness report RUN_DIR}: (re)writes the run's summary and Allure results from its samples, then generates
@@ -54,7 +56,7 @@ public final class ReportCommand implements CliCommand {
                     + "embedded");
         }
         Path run = context.workDir().resolve(runDir.get(0)).normalize();
-        if (!Files.isRegularFile(run.resolve("run.json"))) {
+        if (!Files.isRegularFile(new RunLayout(run).runJson())) {
             throw new UsageException(run + " is not a run directory: it has no run.json");
         }
         Optional<Path> site = Optional.ofNullable(publish).map(p -> context.workDir().resolve(p).normalize());
@@ -68,7 +70,7 @@ public final class ReportCommand implements CliCommand {
         context.err().println("report: generating " + summary.splitNames().size() + " Allure report(s) ...");
         Path generated = ReportSite.generate(run, site, previous, singleFile);
         context.out().print(new TextTable(HeadlineTable.header(summary), HeadlineTable.rows(summary)).render());
-        context.out().println("summary: " + run.resolve(Summaries.MARKDOWN));
+        context.out().println("summary: " + new RunLayout(run).summaryMarkdown());
         context.out().println("site:    " + generated.resolve("index.html"));
         return Main.OK;
     }

@@ -4,11 +4,13 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import org.imlbench.api.TuningConfig;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
 import org.imlbench.harness.run.RunOptions;
 import org.imlbench.harness.run.TuningOptions;
+import org.imlbench.rundir.RunMode;
 
 /** {@code harness run}: evaluate the base model on every split, tune it, evaluate the tuned model, report. */
 @Parameters(commandNames = "run", commandDescription = "Evaluate the untuned model on every generalization split, "
@@ -26,7 +28,7 @@ public final class RunCommand implements CliCommand {
 
     @Override
     public String name() {
-        return "run";
+        return RunMode.RUN.id();
     }
 
     @Override
@@ -34,10 +36,10 @@ public final class RunCommand implements CliCommand {
         RunLauncher launcher = new RunLauncher(context.plugins(), context.workDir(), context.out(), context.err());
         RunConfig base = baseConfig(launcher, context);
         String tunedModel = tuned != null ? tuned : base == null ? null : base.tuned();
-        RunConfig draft = options.resolve("run", base, tunedModel, null);
+        RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig resolved = options.resolve("run", base, tunedModel, recipe);
+        RunConfig resolved = options.resolve(RunMode.RUN, base, tunedModel, recipe);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

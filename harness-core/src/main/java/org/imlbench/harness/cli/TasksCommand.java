@@ -11,19 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptFormat;
 import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
 import org.imlbench.harness.splits.PromptRenderer;
-import org.imlbench.harness.splits.Split;
 import org.imlbench.harness.splits.SplitBuilder;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSummary;
 import org.imlbench.harness.splits.Splits;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.rundir.Split;
 
 /**
  * {@code harness tasks}: loads the task sources, cuts the splits and shows, per split and category, task and
@@ -79,7 +81,8 @@ public final class TasksCommand implements CliCommand {
         }
         TaskCatalog catalog;
         try {
-            catalog = TaskCatalog.load(context.plugins(), tasks, context.workDir(), seed, skipBadTasks, taskOptions);
+            catalog = TaskCatalog.load(context.plugins(), tasks, context.workDir(), seed, skipBadTasks,
+                    Options.of(taskOptions));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -13,13 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptFormat;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TrainingExample;
+import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.api.UsageException;
+import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.run.ConsoleProgress;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunOptions;
@@ -29,6 +33,7 @@ import org.imlbench.harness.splits.SplitBuilder;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSpecException;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.rundir.RunMode;
 
 /**
  * {@code harness tune}: instruction-tunes a model through its backend on the training split (the tasks of the
@@ -67,9 +72,9 @@ public final class TuneCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        RunConfig draft = options.resolve("run", null, null, null);
+        RunConfig draft = options.resolve(RunMode.RUN, null, null, null);
         TuningConfig recipe = tuning.resolve(null, RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig config = options.resolve("run", null, null, recipe);
+        RunConfig config = options.resolve(RunMode.RUN, null, null, recipe);
         ModelBackend backend = context.plugins().get(ModelBackend.class, config.backend());
         if (!backend.canTune()) {
             throw new UsageException("backend '" + config.backend() + "' cannot tune models");
@@ -85,7 +90,8 @@ public final class TuneCommand implements CliCommand {
                 config.model(), training.size(), recipe.steps(), recipe.batchSize(), recipe.learningRate(),
                 recipe.warmupSteps(), outDir);
         TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
-                config.backendOptions()), outDir, training, recipe, resume);
+                DeclaredOptions.forBackends(config.backendOptions(), List.of(backend))), outDir,
+                TrainingExamples.of(training), recipe, resume);
         TuningResult result;
         try (ConsoleProgress.Bar bar = new ConsoleProgress(context.err(), !quiet).start("tuning", recipe.steps(),
                 "step")) {
@@ -110,7 +116,7 @@ public final class TuneCommand implements CliCommand {
         SplitSpec spec;
         try {
             catalog = TaskCatalog.load(context.plugins(), config.tasks(), context.workDir(), config.seed(),
-                    config.skipBadTasks(), config.taskOptions());
+                    config.skipBadTasks(), Options.of(config.taskOptions()));
             spec = config.splitSpec() == null ? catalog.defaultSplitSpec()
                     : SplitSpec.read(context.workDir().resolve(config.splitSpec()));
         } catch (TaskLoadException | SplitSpecException e) {

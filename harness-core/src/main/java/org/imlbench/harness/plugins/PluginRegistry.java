@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.imlbench.api.Plugin;
 import org.imlbench.api.PluginKind;
+import org.imlbench.api.UsageException;
 
 /**
  * Every plugin the harness can use, of the four {@link PluginKind kinds}: the built-in ones (boot layer and class
@@ -102,7 +102,7 @@ public final class PluginRegistry {
      * @param name the plugin's name
      * @param <T> the service type
      * @return the plugin
-     * @throws IllegalArgumentException naming the kind and the available names when there is none by that name
+     * @throws UsageException naming the kind and the available names when there is none by that name
      */
     public <T extends Plugin> T get(Class<T> service, String name) {
         PluginKind kind = kindOf(service);
@@ -110,7 +110,7 @@ public final class PluginRegistry {
                 .filter(entry -> entry.descriptor().name().equals(name))
                 .findFirst()
                 .map(entry -> service.cast(entry.plugin()))
-                .orElseThrow(() -> new IllegalArgumentException("no " + kind.label() + " plugin named '" + name
+                .orElseThrow(() -> new UsageException("no " + kind.label() + " plugin named '" + name
                         + "'; available: " + names(kind)));
     }
 

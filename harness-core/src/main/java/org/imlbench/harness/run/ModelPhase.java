@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.RunDirectory;
+import org.imlbench.rundir.SampleRecord;
+import org.imlbench.rundir.Split;
+import org.imlbench.rundir.TaskOutcome;
 
 /**
  * Evaluates one model on every evaluation split of a benchmark, task by task, writing each task's samples and
@@ -41,16 +46,16 @@ public final class ModelPhase {
      * Evaluates the model.
      *
      * @param model the loaded model
-     * @param role its role ({@code base}, {@code tuned}, {@code model})
+     * @param role its role
      * @param benchmark the splits
      * @return the counts
      * @throws IOException when results cannot be written
      */
-    public Outcome evaluate(LanguageModel model, String role, Benchmark benchmark) throws IOException {
+    public Outcome evaluate(LanguageModel model, Role role, Benchmark benchmark) throws IOException {
         int tasks = 0;
         int failed = 0;
         int missing = 0;
-        for (Map.Entry<String, List<Task>> split : benchmark.evaluation().entrySet()) {
+        for (Map.Entry<Split, List<Task>> split : benchmark.evaluation().entrySet()) {
             long total = split.getValue().stream().mapToLong(t -> t.instances().size()).sum();
             try (ConsoleProgress.Bar bar = progress.start(role + " · " + split.getKey(), total, "inst")) {
                 long before = 0;
@@ -75,7 +80,7 @@ public final class ModelPhase {
      * A task whose evaluation throws is recorded as failed (Allure shows it as broken) and the run goes on: one
      * bad task must not cost the results of all the others.
      */
-    private TaskOutcome evaluateTask(LanguageModel model, String role, String split, Task task,
+    private TaskOutcome evaluateTask(LanguageModel model, Role role, Split split, Task task,
                                      PromptSource prompts, ConsoleProgress.Bar bar, long before) throws IOException {
         bar.message(task.id());
         TaskOutcome outcome;
@@ -84,11 +89,11 @@ public final class ModelPhase {
             samples = evaluator.evaluate(model, task, prompts, split, role,
                     (done, total) -> bar.stepTo(before + done));
             int missing = (int) samples.stream().filter(SampleRecord::missing).count();
-            outcome = new TaskOutcome(task.id(), samples.size(), missing, null);
+            outcome = TaskOutcome.of(task.id(), samples.size(), missing, null);
         } catch (RuntimeException | IOException e) {
             samples = List.of();
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            outcome = new TaskOutcome(task.id(), 0, 0, cause);
+            outcome = TaskOutcome.of(task.id(), 0, 0, cause);
         }
         runDirectory.writeTask(split, role, outcome, samples);
         return outcome;

@@ -3,12 +3,13 @@ package org.imlbench.harness.run;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.TuningConfig;
+import org.imlbench.rundir.RunMode;
 
 /**
  * The fully resolved configuration of a {@code harness run} or {@code harness eval}: every default filled in, so
  * that {@code --config run.json} reproduces the run exactly. Stored under {@code "config"} in {@code run.json}.
  *
- * @param command {@code run} or {@code eval}
+ * @param command what the run does
  * @param tasks the {@code --tasks KIND[=PATH]} arguments
  * @param taskOptions task source options ({@code --task-option key=value})
  * @param splitSpec the split spec file, or null for the task source's default spec
@@ -27,7 +28,7 @@ import org.imlbench.api.TuningConfig;
  * @param skipBadTasks skip unreadable task files instead of failing
  * @param tuning the tuning recipe (run without {@code tuned} only), or null
  */
-public record RunConfig(String command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
+public record RunConfig(RunMode command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
                         Integer limit, String backend, String model, String tuned, String device,
                         Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
                         boolean allowOverlap, boolean skipBadTasks, TuningConfig tuning) {
@@ -41,6 +42,6 @@ public record RunConfig(String command, List<String> tasks, Map<String, String> 
 
     /** @return whether this run tunes the base model itself */
     public boolean tunes() {
-        return "run".equals(command) && tuned == null;
+        return command == RunMode.RUN && tuned == null;
     }
 }

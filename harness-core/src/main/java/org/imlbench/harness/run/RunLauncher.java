@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.rundir.RunLayout;
 
 /**
  * What {@code harness run} and {@code harness eval} share around the pipeline: reading {@code --config} and
@@ -47,7 +48,7 @@ public final class RunLauncher {
      * @throws IOException when it cannot be read; the message names the file
      */
     public RunConfig readConfig(Path file) throws IOException {
-        Path runJson = Files.isDirectory(file) ? file.resolve("run.json") : file;
+        Path runJson = Files.isDirectory(file) ? new RunLayout(file).runJson() : file;
         if (!Files.isRegularFile(runJson)) {
             throw new IOException(runJson + ": no such file");
         }

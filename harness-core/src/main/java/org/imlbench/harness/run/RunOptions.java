@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
+import org.imlbench.rundir.RunMode;
 
 /**
  * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
@@ -61,13 +62,13 @@ public final class RunOptions {
      * Resolves the configuration: a value typed on the command line wins, then the value of {@code base} (read from
      * {@code --config}), then the default.
      *
-     * @param command {@code run} or {@code eval}
+     * @param command what the run does
      * @param base a configuration read from a file, or null
      * @param tuned the {@code --tuned} model, or null
      * @param tuning the tuning recipe when the run tunes, or null
      * @return the resolved configuration
      */
-    public RunConfig resolve(String command, RunConfig base, String tuned, TuningConfig tuning) {
+    public RunConfig resolve(RunMode command, RunConfig base, String tuned, TuningConfig tuning) {
         String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
         Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());

@@ -8,16 +8,21 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.Metric;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.files.AtomicFiles;
+import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.RunDirectory;
 
 /**
  * The main job: build the benchmark, evaluate the base model on every split, tune it, evaluate the tuned model,
@@ -74,25 +79,25 @@ public final class RunPipeline {
         List<Metric> metrics = selectMetrics(config);
         ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
                 progress);
-        Map<String, String> options = config.backendOptions();
+        Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
 
-        String firstRole = "eval".equals(config.command()) ? "model" : "base";
-        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
-                phase, dir, manifest);
-        if ("run".equals(config.command())) {
+        List<Role> roles = config.command().roles();
+        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), roles.get(0),
+                benchmark, phase, dir, manifest);
+        if (roles.contains(Role.TUNED)) {
             String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
-            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned", benchmark,
-                    phase, dir, manifest);
+            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), Role.TUNED,
+                    benchmark, phase, dir, manifest);
         }
         reports.write(dir.root(), out);
         return dir.root();
     }
 
     private RunManifest startManifest(RunConfig config, RunDirectory dir) throws IOException {
-        if (Files.isRegularFile(dir.runJson())) {
-            RunManifest previous = json.readValue(dir.runJson().toFile(), RunManifest.class);
+        if (Files.isRegularFile(dir.layout().runJson())) {
+            RunManifest previous = json.readValue(dir.layout().runJson().toFile(), RunManifest.class);
             if (!previous.config().equals(config)) {
-                throw new IllegalArgumentException(dir.runJson() + ": holds another configuration; resume with "
+                throw new IllegalArgumentException(dir.layout().runJson() + ": holds another configuration; resume with "
                         + "--resume " + dir.root() + " and no other options, or choose a new --out");
             }
             out.println("resuming " + dir.root());
@@ -102,18 +107,18 @@ public final class RunPipeline {
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
-        AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(manifest));
+        AtomicFiles.writeString(dir.layout().runJson(), json.writeValueAsString(manifest));
         return manifest;
     }
 
-    private RunManifest evaluate(ModelBackend backend, ModelRequest request, String role, Benchmark benchmark,
+    private RunManifest evaluate(ModelBackend backend, ModelRequest request, Role role, Benchmark benchmark,
                                  ModelPhase phase, RunDirectory dir, RunManifest manifest) throws IOException {
         out.println("loading " + role + " model " + request.model() + " (" + backend.name() + ", "
                 + request.device() + ")");
         try (LanguageModel model = backend.load(request)) {
             model.expect(benchmark.knownInstances());
             RunManifest updated = manifest.withModel(role, model.info());
-            AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(updated));
+            AtomicFiles.writeString(dir.layout().runJson(), json.writeValueAsString(updated));
             ModelPhase.Outcome outcome = phase.evaluate(model, role, benchmark);
             out.printf("%s: %d tasks, %d failed, %d missing predictions%n", role, outcome.tasks(), outcome.failed(),
                     outcome.missing());
@@ -133,8 +138,9 @@ public final class RunPipeline {
         }
         out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
                 config.tuning().steps());
-        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(),
-                config.backendOptions()), dir.tuningDir(), benchmark.training(), config.tuning(), true);
+        TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
+                config.backendOptions()), dir.layout().tuningDir(), TrainingExamples.of(benchmark.training()), config.tuning(),
+                true);
         TuningResult result;
         try (ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
             result = backend.tune(request, (TuningProgress p) -> {

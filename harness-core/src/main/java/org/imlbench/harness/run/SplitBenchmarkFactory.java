@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptFormat;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
@@ -17,12 +18,13 @@ import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
 import org.imlbench.harness.splits.PromptRenderer;
-import org.imlbench.harness.splits.Split;
 import org.imlbench.harness.splits.SplitBuilder;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSpecException;
 import org.imlbench.harness.splits.Splits;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.rundir.RunMode;
+import org.imlbench.rundir.Split;
 
 /**
  * Builds a benchmark from the task sources and the split spec: OPT-IML's three generalization splits for
@@ -45,7 +47,7 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
         TaskCatalog catalog;
         try {
             catalog = TaskCatalog.load(plugins, config.tasks(), workDir, config.seed(), config.skipBadTasks(),
-                    config.taskOptions());
+                    Options.of(config.taskOptions()));
         } catch (TaskLoadException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -58,7 +60,7 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
         } catch (SplitSpecException e) {
             throw new IOException(e.getMessage(), e);
         }
-        boolean eval = "eval".equals(config.command());
+        boolean eval = config.command() == RunMode.EVAL;
         if (eval) {
             List<String> categories = catalog.tasks().stream().map(Task::category).distinct().toList();
             spec = spec.forEvaluationOnly(categories);
@@ -81,12 +83,12 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
         }
         PromptFormat format = plugins.get(PromptFormat.class, config.format());
         PromptRenderer renderer = new PromptRenderer(splits);
-        Map<String, List<Task>> evaluation = new LinkedHashMap<>();
+        Map<Split, List<Task>> evaluation = new LinkedHashMap<>();
         if (eval) {
-            evaluation.put(RunDirectory.ALL_SPLIT, limit(splits.fullyHeldOut(), config.limit()));
+            evaluation.put(Split.ALL, limit(splits.fullyHeldOut(), config.limit()));
         } else {
-            for (Split split : Split.values()) {
-                evaluation.put(split.id(), limit(splits.evaluation(split), config.limit()));
+            for (Split split : Split.generalization()) {
+                evaluation.put(split, limit(splits.evaluation(split), config.limit()));
             }
         }
         List<TrainingExample> training = config.tunes() ? renderer.trainingExamples(format) : List.of();

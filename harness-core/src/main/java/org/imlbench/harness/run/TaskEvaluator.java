@@ -19,6 +19,9 @@ import org.imlbench.api.Sample;
 import org.imlbench.api.ScoreRequest;
 import org.imlbench.api.ScoreResult;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.SampleRecord;
+import org.imlbench.rundir.Split;
 
 /**
  * Evaluates the instances of one task with one model: option tasks by rank classification (when the model can
@@ -54,7 +57,7 @@ public final class TaskEvaluator {
      * @return one record per instance, in instance order
      * @throws IOException when the model fails
      */
-    public List<SampleRecord> evaluate(LanguageModel model, Task task, PromptSource prompts, String split, String role,
+    public List<SampleRecord> evaluate(LanguageModel model, Task task, PromptSource prompts, Split split, Role role,
                                        ProgressListener progress) throws IOException {
         List<RenderedPrompt> rendered = new ArrayList<>(task.instances().size());
         for (Instance instance : task.instances()) {
@@ -118,7 +121,7 @@ public final class TaskEvaluator {
 
     /** A null prediction means the backend had none: recorded as missing, never scored. */
     private SampleRecord record(Task task, Instance instance, RenderedPrompt prompt, Prediction prediction,
-                                String split, String role) {
+                                Split split, Role role) {
         List<Double> logLikelihoods = List.of();
         List<Integer> tokenCounts = List.of();
         String text = "";

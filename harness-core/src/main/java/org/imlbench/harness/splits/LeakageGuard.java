@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Split;
 
 /**
  * Measures how much each evaluation split overlaps the training set, and refuses splits that evaluate on training

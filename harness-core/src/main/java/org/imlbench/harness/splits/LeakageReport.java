@@ -2,6 +2,7 @@ package org.imlbench.harness.splits;
 
 import java.util.List;
 import java.util.Map;
+import org.imlbench.rundir.Split;
 
 /**
  * Train/evaluation overlap, per evaluation split.

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Split;
 
 /**
  * Cuts tasks into {@link Splits} by a {@link SplitSpec}, deterministically: the result depends only on the tasks,

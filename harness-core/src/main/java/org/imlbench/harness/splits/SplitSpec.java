@@ -19,9 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.imlbench.api.Task;
-import java.util.Objects;
+import org.imlbench.rundir.Split;
 
 /**
  * How to cut tasks into a training set and the three evaluation {@link Split}s: a small JSON document that users copy

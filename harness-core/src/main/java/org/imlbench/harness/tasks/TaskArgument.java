@@ -1,8 +1,8 @@
 package org.imlbench.harness.tasks;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
+import org.imlbench.api.Options;
 import org.imlbench.api.TaskSource;
 
 /**
@@ -42,7 +42,7 @@ public record TaskArgument(String kind, Optional<String> path) {
      * @param options provider options ({@code --task-option key=value})
      * @return the source handed to the provider
      */
-    public TaskSource toSource(Path workDir, long seed, boolean skipBadTasks, Map<String, String> options) {
+    public TaskSource toSource(Path workDir, long seed, boolean skipBadTasks, Options options) {
         return new TaskSource(kind, path.map(p -> workDir.resolve(p).normalize()), seed, skipBadTasks, options);
     }
 

@@ -6,11 +6,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.KnownInstances;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskProblem;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSink;
+import org.imlbench.api.TaskSourceInfo;
+import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSpecException;
@@ -47,7 +51,7 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
      */
     public static TaskCatalog load(PluginRegistry plugins, List<String> taskArgs, long seed, boolean skipBadTasks)
             throws TaskLoadException {
-        return load(plugins, taskArgs, Path.of(""), seed, skipBadTasks, Map.of());
+        return load(plugins, taskArgs, Path.of(""), seed, skipBadTasks, Options.empty());
     }
 
     /**
@@ -64,9 +68,12 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
      * @throws IllegalArgumentException when an argument is malformed or names no provider
      */
     public static TaskCatalog load(PluginRegistry plugins, List<String> taskArgs, Path workDir, long seed,
-                                   boolean skipBadTasks, Map<String, String> options) throws TaskLoadException {
+                                   boolean skipBadTasks, Options options) throws TaskLoadException {
         List<String> args = taskArgs == null || taskArgs.isEmpty() ? List.of("synthetic") : taskArgs;
         List<TaskArgument> sources = args.stream().map(TaskArgument::parse).toList();
+        List<TaskCategoryProvider> providers = sources.stream()
+                .map(a -> plugins.get(TaskCategoryProvider.class, a.kind())).toList();
+        DeclaredOptions.forTaskSources(options.values(), providers);
         List<Task> tasks = new ArrayList<>();
         List<TaskProblem> problems = new ArrayList<>();
         List<SplitSpec> specs = new ArrayList<>();
@@ -74,20 +81,29 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
         Map<String, TaskArgument> sourceOfTask = new HashMap<>();
         for (TaskArgument argument : sources) {
             TaskCategoryProvider provider = plugins.get(TaskCategoryProvider.class, argument.kind());
-            TaskSuite suite = provider.load(argument.toSource(workDir, seed, skipBadTasks, options));
-            for (Task task : suite.tasks()) {
-                TaskArgument previous = sourceOfTask.putIfAbsent(task.id(), argument);
-                if (previous != null) {
-                    throw new TaskLoadException(argument.toString(), "task id " + task.id()
-                            + " is also given by --tasks " + previous + "; each task may be loaded once");
-                }
-                tasks.add(task);
-            }
-            problems.addAll(suite.problems());
-            if (suite.defaultSplitSpec().isPresent()) {
+            List<Task> fromSource = new ArrayList<>();
+            TaskSourceInfo info = provider.read(argument.toSource(workDir, seed, skipBadTasks, options),
+                    new TaskSink() {
+                        @Override
+                        public void accept(Task task) throws TaskLoadException {
+                            TaskArgument previous = sourceOfTask.putIfAbsent(task.id(), argument);
+                            if (previous != null) {
+                                throw new TaskLoadException(argument.toString(), "task id " + task.id()
+                                        + " is also given by --tasks " + previous + "; each task may be loaded once");
+                            }
+                            fromSource.add(task);
+                        }
+
+                        @Override
+                        public void skipped(TaskProblem problem) {
+                            problems.add(problem);
+                        }
+                    });
+            tasks.addAll(fromSource);
+            if (info.defaultSplitSpec().isPresent()) {
                 try {
-                    specs.add(SplitSpec.parse(suite.defaultSplitSpec().get(), "split spec of --tasks " + argument));
-                    specSources.add(suite.tasks().stream().map(Task::source).distinct().toList());
+                    specs.add(SplitSpec.parse(info.defaultSplitSpec().get(), "split spec of --tasks " + argument));
+                    specSources.add(fromSource.stream().map(Task::source).distinct().toList());
                 } catch (SplitSpecException e) {
                     throw new TaskLoadException(argument.toString(), "its default split spec is invalid: "
                             + e.getMessage(), e);
@@ -114,14 +130,14 @@ public record TaskCatalog(List<TaskArgument> sources, List<Task> tasks, List<Tas
         return out;
     }
 
-    /** @return every instance id of every task, by task id (for {@code LanguageModel.expect}) */
-    public Map<String, java.util.Set<String>> instanceIds() {
+    /** @return every instance id of every task (for {@code LanguageModel.expect}) */
+    public KnownInstances instanceIds() {
         Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
         for (Task task : tasks) {
             java.util.Set<String> ids = new java.util.LinkedHashSet<>();
             task.instances().forEach(i -> ids.add(i.id()));
             out.put(task.id(), ids);
         }
-        return out;
+        return KnownInstances.of(out);
     }
 }

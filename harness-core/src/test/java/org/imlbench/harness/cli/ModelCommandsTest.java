@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,17 +28,7 @@ class ModelCommandsTest {
     }
 
     private static Path fixture() {
-        String env = System.getenv("IMLBENCH_SHARED");
-        Path shared = env != null ? Path.of(env)
-                : Path.of(System.getProperty("imlbench.repo", ".")).resolve("../shared");
-        Path dir = shared.resolve("fixtures/opt/opt-tiny").toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("shared data missing under CI: " + dir);
-            }
-            Assumptions.abort("shared data not available: " + dir);
-        }
-        return dir;
+        return SharedData.fixtures("opt/opt-tiny");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.imlbench.harness.splits.TestData;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +57,8 @@ class TasksCommandTest {
 
     @Test
     void jsonCountsEqualTheFilesCounts() throws Exception {
-        Path niv2 = TestData.shared("niv2");
-        Path bbh = TestData.shared("bbh");
+        Path niv2 = SharedData.data("niv2");
+        Path bbh = SharedData.data("bbh");
         assertEquals(0, run("tasks", "--json", "--tasks", "niv2=" + niv2, "--tasks", "bbh=" + bbh), err.toString());
         JsonNode doc = json();
         ObjectMapper lenient = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();

@@ -18,6 +18,7 @@ import org.imlbench.api.Metric;
 import org.imlbench.api.Plugin;
 import org.imlbench.api.PluginKind;
 import org.imlbench.api.TaskCategoryProvider;
+import org.imlbench.api.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +118,7 @@ class PluginRegistryTest {
                 "t.A", TestProviders.good("t", "A", "zz-a"),
                 "t.B", TestProviders.good("t", "B", "zz-b"))) {
             PluginRegistry registry = PluginRegistry.discover(loader, List.of(), false);
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            UsageException error = assertThrows(UsageException.class,
                     () -> registry.get(TaskCategoryProvider.class, "nope"));
             assertTrue(error.getMessage().startsWith("no task-categories plugin named 'nope'; available: "),
                     error.getMessage());

@@ -23,13 +23,14 @@ public final class TestProviders {
 
                 import java.util.List;
                 import java.util.Map;
-                import java.util.Optional;
                 import org.imlbench.api.ImlbenchApi;
                 import org.imlbench.api.Instance;
                 import org.imlbench.api.Task;
                 import org.imlbench.api.TaskCategoryProvider;
+                import org.imlbench.api.TaskLoadException;
+                import org.imlbench.api.TaskSink;
                 import org.imlbench.api.TaskSource;
-                import org.imlbench.api.TaskSuite;
+                import org.imlbench.api.TaskSourceInfo;
 
                 public final class %2$s implements TaskCategoryProvider {
                     public %2$s() {
@@ -40,10 +41,10 @@ public final class TestProviders {
                     @Override public int apiLevel() { return %4$s; }
                     @Override public String description() { return %6$s; }
 
-                    @Override public TaskSuite load(TaskSource source) {
-                        Task task = new Task("%3$s/only", "Testing", "%3$s", "Answer.", List.of(),
-                                List.of(Instance.generation("1", "question", List.of("answer"))), Map.of());
-                        return new TaskSuite(List.of(task), List.of(), Optional.empty());
+                    @Override public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
+                        sink.accept(new Task("%3$s/only", "Testing", "%3$s", "Answer.", List.of(),
+                                List.of(Instance.generation("1", "question", List.of("answer"))), Map.of()));
+                        return TaskSourceInfo.none();
                     }
                 }
                 """.formatted(pkg, simpleName, name, level, constructorBody, description);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.Test;
 
 class LeakageGuardTest {

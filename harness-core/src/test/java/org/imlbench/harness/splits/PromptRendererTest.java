@@ -15,6 +15,7 @@ import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
 import org.imlbench.api.TrainingExample;
 import org.imlbench.harness.tasks.TaskCatalog;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 class PromptRendererTest {
@@ -55,7 +56,7 @@ class PromptRendererTest {
 
     @Test
     void fiveShotNiv2PromptsNeverContainTheirOwnInstance() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "niv2=" + TestData.shared("niv2"));
+        TaskCatalog catalog = TestData.load(1, "niv2=" + SharedData.data("niv2"));
         Splits splits = SplitBuilder.build(catalog.tasks(), catalog.defaultSplitSpec(), 1);
         PromptRenderer renderer = new PromptRenderer(splits);
         PromptFormat niv2 = TestData.plugins().get(PromptFormat.class, "niv2");

@@ -1,6 +1,7 @@
 package org.imlbench.harness.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imlbench.api.Options;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.splits.TestData;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +32,12 @@ class TaskCatalogTest {
     @Test
     void noArgumentsMeansSyntheticAndOptionsReachTheProvider() throws Exception {
         TaskCatalog catalog = TaskCatalog.load(TestData.plugins(), List.of(), Path.of(""), 1, false,
-                Map.of("instances", "10"));
+                Options.of(Map.of("instances", "10")));
         assertEquals(24, catalog.tasks().size());
         catalog.tasks().forEach(t -> assertEquals(10, t.instances().size()));
         assertTrue(catalog.defaultSplitSpec().heldOutCategories().contains("Comparison"));
-        assertEquals(10, catalog.instanceIds().get("synthetic/arithmetic_add").size());
+        assertTrue(catalog.instanceIds().contains("synthetic/arithmetic_add", "arithmetic_add/9"));
+        assertFalse(catalog.instanceIds().contains("synthetic/arithmetic_add", "arithmetic_add/10"));
     }
 
     @Test
@@ -40,7 +45,7 @@ class TaskCatalogTest {
         Path csv = tmp.resolve("t.csv");
         Files.writeString(csv, "input,output\na,b\n");
         TaskLoadException e = assertThrows(TaskLoadException.class, () -> TaskCatalog.load(TestData.plugins(),
-                List.of("csv=" + csv, "csv=" + tmp), tmp, 1, false, Map.of()));
+                List.of("csv=" + csv, "csv=" + tmp), tmp, 1, false, Options.empty()));
         assertTrue(e.getMessage().contains("csv/t") && e.getMessage().contains("also given by --tasks csv="),
                 e.getMessage());
     }
@@ -48,9 +53,9 @@ class TaskCatalogTest {
     @Test
     void relativePathsResolveAgainstTheWorkDirAndUnknownKindsAreNamed(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("t.csv"), "input,output\na,b\n");
-        assertEquals("csv/t", TaskCatalog.load(TestData.plugins(), List.of("csv=t.csv"), tmp, 1, false, Map.of())
+        assertEquals("csv/t", TaskCatalog.load(TestData.plugins(), List.of("csv=t.csv"), tmp, 1, false, Options.empty())
                 .tasks().get(0).id());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UsageException e = assertThrows(UsageException.class,
                 () -> TestData.load(1, "nosuch=dir"));
         assertTrue(e.getMessage().contains("nosuch") && e.getMessage().contains("synthetic"), e.getMessage());
     }
@@ -60,8 +65,8 @@ class TaskCatalogTest {
         Files.writeString(tmp.resolve("a.csv"), "input,output\na,b\n");
         Files.writeString(tmp.resolve("b.csv"), "input,output,extra\na,b,c\n");
         assertThrows(TaskLoadException.class, () -> TaskCatalog.load(TestData.plugins(), List.of("csv=" + tmp), tmp,
-                1, false, Map.of()));
-        TaskCatalog catalog = TaskCatalog.load(TestData.plugins(), List.of("csv=" + tmp), tmp, 1, true, Map.of());
+                1, false, Options.empty()));
+        TaskCatalog catalog = TaskCatalog.load(TestData.plugins(), List.of("csv=" + tmp), tmp, 1, true, Options.empty());
         assertEquals(1, catalog.tasks().size());
         assertEquals(1, catalog.problems().size());
         assertTrue(catalog.problems().get(0).toString().contains("b.csv: line 1: unknown column \"extra\""));
@@ -69,7 +74,7 @@ class TaskCatalogTest {
 
     @Test
     void specsOfSeveralSourcesAreMerged() throws Exception {
-        TaskCatalog catalog = TestData.load(1, "niv2=" + TestData.shared("niv2"), "bbh=" + TestData.shared("bbh"));
+        TaskCatalog catalog = TestData.load(1, "niv2=" + SharedData.data("niv2"), "bbh=" + SharedData.data("bbh"));
         assertTrue(catalog.defaultSplitSpec().heldOutCategories().containsAll(List.of("Word Analogy",
                 "BIG-Bench Hard")));
         assertEquals(25 + 27, catalog.tasks().size());

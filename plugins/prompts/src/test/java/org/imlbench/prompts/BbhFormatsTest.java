@@ -6,22 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.PromptContext;
 import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskSource;
 import org.imlbench.tasks.bbh.BbhTaskProvider;
+import org.imlbench.testkit.LoadedSuite;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** Renders every real BIG-Bench Hard task with both BBH formats. */
 class BbhFormatsTest {
     @Test
     void cotWithThreeShotsIsTheOfficialPromptAndDirectDropsTheReasoning() throws Exception {
-        Path dir = SharedData.folder("bbh");
-        List<Task> tasks = new BbhTaskProvider().load(new TaskSource("bbh", Optional.of(dir), 0, false, Map.of()))
+        Path dir = SharedData.data("bbh");
+        List<Task> tasks = LoadedSuite.read(new BbhTaskProvider(), new TaskSource("bbh", Optional.of(dir), 0, false, Options.empty()))
                 .tasks();
         assertEquals(27, tasks.size());
         for (Task task : tasks) {

@@ -8,22 +8,26 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelInfo;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.OptionKey;
 
 /**
  * {@code --backend replay}: evaluates the recorded outputs of any external model. The predictions file comes from
- * the {@value #PREDICTIONS} option ({@code --predictions FILE}); when that option is absent and the model name is an
+ * the {@code predictions} option ({@code --predictions FILE}); when that option is absent and the model name is an
  * existing file, that file is used, so {@code --backend replay --model FILE} works too. See {@link PredictionFile}
  * for the format.
  */
 public final class ReplayBackend implements ModelBackend {
-    /** The backend option naming the predictions file. */
-    public static final String PREDICTIONS = "predictions";
+    /** The backend option naming the predictions file ({@code --predictions FILE} sets it). */
+    public static final OptionKey<Path> PREDICTIONS = OptionKey.path("predictions",
+            "the JSONL file of recorded predictions, one {task, instance, prediction} object per line");
 
     @Override
     public String name() {
@@ -41,6 +45,11 @@ public final class ReplayBackend implements ModelBackend {
     }
 
     @Override
+    public List<OptionKey<?>> declaredOptions() {
+        return List.of(PREDICTIONS);
+    }
+
+    @Override
     public LanguageModel load(ModelRequest request) throws IOException {
         Path path = predictionsFile(request);
         PredictionFile file = PredictionFile.read(path);
@@ -52,12 +61,9 @@ public final class ReplayBackend implements ModelBackend {
     }
 
     static Path predictionsFile(ModelRequest request) throws IOException {
-        String option = request.options().get(PREDICTIONS);
-        if (option != null) {
-            if (option.isBlank()) {
-                throw new IOException("the replay backend's predictions option is empty: use --predictions FILE");
-            }
-            return Path.of(option);
+        Optional<Path> option = PREDICTIONS.optional(request.options());
+        if (option.isPresent()) {
+            return option.get();
         }
         if (!request.model().isBlank()) {
             try {

@@ -3,11 +3,11 @@ package org.imlbench.replay;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.imlbench.api.Capability;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.GenerateResult;
+import org.imlbench.api.KnownInstances;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelInfo;
 import org.imlbench.api.ProgressListener;
@@ -70,13 +70,12 @@ public final class ReplayModel implements LanguageModel {
      * wrong task source or ids written differently, any of which would otherwise silently drop predictions.
      */
     @Override
-    public void expect(Map<String, Set<String>> instanceIdsByTask) throws IOException {
+    public void expect(KnownInstances known) throws IOException {
         List<String> unknown = new ArrayList<>();
         int count = 0;
         for (RecordedPrediction record : file.records().values()) {
-            Set<String> instances = instanceIdsByTask.get(record.task());
-            String problem = instances == null ? "unknown task"
-                    : instances.contains(record.instance()) ? null : "unknown instance";
+            String problem = !known.taskIds().contains(record.task()) ? "unknown task"
+                    : known.contains(record.task(), record.instance()) ? null : "unknown instance";
             if (problem != null) {
                 count++;
                 if (unknown.size() < LISTED) {

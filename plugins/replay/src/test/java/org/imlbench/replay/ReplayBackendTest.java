@@ -18,9 +18,11 @@ import org.imlbench.api.Capability;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.GenerateResult;
 import org.imlbench.api.ImlbenchApi;
+import org.imlbench.api.KnownInstances;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
 import org.imlbench.api.ProgressListener;
 import org.imlbench.api.ScoreRequest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class ReplayBackendTest {
     }
 
     private LanguageModel load(Path file) throws IOException {
-        return backend.load(new ModelRequest("embedded", "cpu", Map.of("predictions", file.toString())));
+        return backend.load(new ModelRequest("embedded", "cpu", Options.of(Map.of("predictions", file.toString()))));
     }
 
     private static GenerateRequest request(String task, String instance) {
@@ -104,7 +106,7 @@ class ReplayBackendTest {
     @Test
     void modelNameIsTheFileWhenNoPredictionsOptionIsGiven() throws IOException {
         Path file = write("m.jsonl", line("t", "1", "x"));
-        try (LanguageModel model = backend.load(new ModelRequest(file.toString(), "cpu", Map.of()))) {
+        try (LanguageModel model = backend.load(new ModelRequest(file.toString(), "cpu", Options.empty()))) {
             assertEquals("m.jsonl", model.info().name());
         }
     }
@@ -112,7 +114,7 @@ class ReplayBackendTest {
     @Test
     void withoutAPredictionsFileLoadingFails() {
         IOException e = assertThrows(IOException.class,
-                () -> backend.load(new ModelRequest("embedded", "cpu", Map.of())));
+                () -> backend.load(new ModelRequest("embedded", "cpu", Options.empty())));
         assertTrue(e.getMessage().contains("needs a predictions file: use --predictions FILE"), e.getMessage());
         IOException missing = assertThrows(IOException.class, () -> load(dir.resolve("absent.jsonl")));
         assertTrue(missing.getMessage().contains("absent.jsonl does not exist"), missing.getMessage());
@@ -123,7 +125,7 @@ class ReplayBackendTest {
     @Test
     void expectAcceptsRecordsOfLoadedInstances() throws IOException {
         try (LanguageModel model = load(write("p.jsonl", line("a", "1", "x") + line("b", "2", "y")))) {
-            model.expect(Map.of("a", Set.of("1", "9"), "b", Set.of("2"), "c", Set.of("3")));
+            model.expect(KnownInstances.of(Map.of("a", Set.of("1", "9"), "b", Set.of("2"), "c", Set.of("3"))));
         }
     }
 
@@ -137,7 +139,7 @@ class ReplayBackendTest {
         }
         Path file = write("p.jsonl", content.toString());
         try (LanguageModel model = load(file)) {
-            IOException e = assertThrows(IOException.class, () -> model.expect(Map.of("a", Set.of("1"))));
+            IOException e = assertThrows(IOException.class, () -> model.expect(KnownInstances.of(Map.of("a", Set.of("1")))));
             String message = e.getMessage();
             assertTrue(message.startsWith("7 of 8 recorded predictions in " + file), message);
             assertTrue(message.contains("(first 5 listed)"), message);

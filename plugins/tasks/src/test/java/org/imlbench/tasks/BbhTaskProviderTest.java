@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
 import org.imlbench.tasks.bbh.BbhTaskProvider;
+import org.imlbench.testkit.LoadedSuite;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +30,8 @@ class BbhTaskProviderTest {
 
     @Test
     void everySharedTaskParsesWithIdsCountsOptionsAndPrompts() throws Exception {
-        Path dir = SharedData.folder("bbh");
-        TaskSuite suite = provider.load(new TaskSource("bbh", Optional.of(dir), 0, false, Map.of()));
+        Path dir = SharedData.data("bbh");
+        LoadedSuite suite = LoadedSuite.read(provider, new TaskSource("bbh", Optional.of(dir), 0, false, Options.empty()));
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("bbh"))) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -74,10 +76,10 @@ class BbhTaskProviderTest {
         Path bbh = Files.createDirectories(tmp.resolve("bbh"));
         Files.writeString(bbh.resolve("good.json"), "{\"examples\": [{\"input\": \"1+1\", \"target\": \"2\"}]}");
         Files.writeString(bbh.resolve("nothing.json"), "{\"examples\": []}");
-        TaskSource strict = new TaskSource("bbh", Optional.of(tmp), 0, false, Map.of());
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> provider.load(strict));
+        TaskSource strict = new TaskSource("bbh", Optional.of(tmp), 0, false, Options.empty());
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, strict));
         assertTrue(e.getMessage().contains("nothing.json"), e.getMessage());
-        TaskSuite suite = provider.load(new TaskSource("bbh", Optional.of(tmp), 0, true, Map.of()));
+        LoadedSuite suite = LoadedSuite.read(provider, new TaskSource("bbh", Optional.of(tmp), 0, true, Options.empty()));
         assertEquals(List.of("bbh/good"), suite.tasks().stream().map(Task::id).toList());
         assertEquals(1, suite.problems().size());
     }

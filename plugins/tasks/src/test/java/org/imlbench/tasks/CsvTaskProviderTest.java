@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
 import org.imlbench.tasks.csv.CsvTaskProvider;
+import org.imlbench.testkit.LoadedSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class CsvTaskProviderTest {
     private final CsvTaskProvider provider = new CsvTaskProvider();
 
     private static TaskSource source(Path path, boolean skip) {
-        return new TaskSource("csv", Optional.of(path), 0, skip, Map.of());
+        return new TaskSource("csv", Optional.of(path), 0, skip, Options.empty());
     }
 
     static final String GOOD = """
@@ -41,7 +41,7 @@ class CsvTaskProviderTest {
     void readsHeaderCommentSeveralOutputsAndOptions(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("c.csv");
         Files.writeString(file, GOOD);
-        Task task = provider.load(source(file, false)).tasks().get(0);
+        Task task = LoadedSuite.read(provider, source(file, false)).tasks().get(0);
         assertEquals("csv/capitals", task.id());
         assertEquals("Geography", task.category());
         assertEquals("Name the capital city.\nAnswer with one word.", task.instruction());
@@ -58,12 +58,12 @@ class CsvTaskProviderTest {
     void sidecarOverridesAndDefaultsApply(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("plain.csv");
         Files.writeString(file, "id,input,output\na1,x,y\n");
-        Task plain = provider.load(source(file, false)).tasks().get(0);
+        Task plain = LoadedSuite.read(provider, source(file, false)).tasks().get(0);
         assertEquals("csv/plain", plain.id());
         assertEquals("Custom", plain.category());
         assertEquals("a1", plain.instances().get(0).id());
         Files.writeString(tmp.resolve("plain.csv.json"), "{\"category\": \"Copying\", \"instruction\": \"Echo.\"}");
-        Task withSidecar = provider.load(source(file, false)).tasks().get(0);
+        Task withSidecar = LoadedSuite.read(provider, source(file, false)).tasks().get(0);
         assertEquals("Copying", withSidecar.category());
         assertEquals("Echo.", withSidecar.instruction());
     }
@@ -72,22 +72,22 @@ class CsvTaskProviderTest {
     void raggedRowUnknownColumnAndNonUtf8NameFileAndLine(@TempDir Path tmp) throws Exception {
         Path ragged = tmp.resolve("ragged.csv");
         Files.writeString(ragged, "# category: X\ninput,output\na,b\nc,d,e\n");
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> provider.load(source(ragged, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(ragged, false)));
         assertTrue(e.getMessage().startsWith(ragged + ": line 4: 3 cells"), e.getMessage());
 
         Path unknown = tmp.resolve("unknown.csv");
         Files.writeString(unknown, "input,output,answer\na,b,c\n");
-        e = assertThrows(TaskLoadException.class, () -> provider.load(source(unknown, false)));
+        e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(unknown, false)));
         assertTrue(e.getMessage().startsWith(unknown + ": line 1: unknown column \"answer\""), e.getMessage());
 
         Path latin1 = tmp.resolve("latin1.csv");
         Files.write(latin1, "input,output\ncaf\u00e9,b\n".getBytes(StandardCharsets.ISO_8859_1));
-        e = assertThrows(TaskLoadException.class, () -> provider.load(source(latin1, false)));
+        e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(latin1, false)));
         assertTrue(e.getMessage().startsWith(latin1 + ": line 2: invalid UTF-8"), e.getMessage());
 
         Path wrongOption = tmp.resolve("option.csv");
         Files.writeString(wrongOption, "input,output,options\nq,maybe,yes|no\n");
-        e = assertThrows(TaskLoadException.class, () -> provider.load(source(wrongOption, false)));
+        e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(wrongOption, false)));
         assertTrue(e.getMessage().startsWith(wrongOption + ": line 2:"), e.getMessage());
     }
 
@@ -96,8 +96,8 @@ class CsvTaskProviderTest {
         Files.writeString(tmp.resolve("a_good.csv"), GOOD);
         Files.writeString(tmp.resolve("b_ragged.csv"), "input,output\na,b,c\n");
         Files.writeString(tmp.resolve("c_good.csv"), "input,output\nx,y\n");
-        assertThrows(TaskLoadException.class, () -> provider.load(source(tmp, false)));
-        TaskSuite suite = provider.load(source(tmp, true));
+        assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
+        LoadedSuite suite = LoadedSuite.read(provider, source(tmp, true));
         assertEquals(List.of("csv/capitals", "csv/c_good"), suite.tasks().stream().map(Task::id).toList());
         assertEquals(1, suite.problems().size());
         assertTrue(suite.problems().get(0).toString().contains("b_ragged.csv: line 2"),

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
 import org.imlbench.tasks.csv.CsvTaskProvider;
 import org.imlbench.tasks.synthetic.SyntheticTaskProvider;
+import org.imlbench.testkit.LoadedSuite;
 import org.junit.jupiter.api.Test;
 
 /** The CSV examples and the task list of {@code docs/tasks.md} match the code. */
@@ -23,8 +24,8 @@ class DocumentationTest {
 
     @Test
     void csvExamplesLoad() throws Exception {
-        TaskSuite suite = new CsvTaskProvider().load(new TaskSource("csv",
-                Optional.of(repo().resolve("docs/examples/csv-tasks")), 1, false, Map.of()));
+        LoadedSuite suite = LoadedSuite.read(new CsvTaskProvider(), new TaskSource("csv",
+                Optional.of(repo().resolve("docs/examples/csv-tasks")), 1, false, Options.empty()));
         assertEquals(List.of("csv/antonyms", "csv/common_sense_yes_no"), suite.tasks().stream().map(Task::id).toList());
         Task antonyms = suite.tasks().get(0);
         assertEquals("Word Semantics", antonyms.category());
@@ -36,8 +37,8 @@ class DocumentationTest {
     @Test
     void docsListEverySyntheticTask() throws Exception {
         String doc = Files.readString(repo().resolve("docs/tasks.md"));
-        for (Task task : new SyntheticTaskProvider().load(new TaskSource("synthetic", Optional.empty(), 1, false,
-                Map.of("instances", "5"))).tasks()) {
+        for (Task task : LoadedSuite.read(new SyntheticTaskProvider(), new TaskSource("synthetic", Optional.empty(), 1, false,
+                Options.of(Map.of("instances", "5")))).tasks()) {
             String name = task.id().substring("synthetic/".length());
             assertTrue(doc.contains("`" + name + "`"), name + " is missing from docs/tasks.md");
             assertTrue(doc.contains("| " + task.category() + " |"), task.category());

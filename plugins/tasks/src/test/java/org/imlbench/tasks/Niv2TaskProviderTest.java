@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
 import org.imlbench.tasks.niv2.Niv2TaskProvider;
+import org.imlbench.testkit.LoadedSuite;
+import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +32,13 @@ class Niv2TaskProviderTest {
     private final Niv2TaskProvider provider = new Niv2TaskProvider();
 
     private static TaskSource source(Path dir, boolean skip) {
-        return new TaskSource("niv2", Optional.of(dir), 1, skip, Map.of());
+        return new TaskSource("niv2", Optional.of(dir), 1, skip, Options.empty());
     }
 
     @Test
     void everySharedTaskParsesWithTheFilesCounts() throws Exception {
-        Path dir = SharedData.folder("niv2");
-        TaskSuite suite = provider.load(source(dir, false));
+        Path dir = SharedData.data("niv2");
+        LoadedSuite suite = LoadedSuite.read(provider, source(dir, false));
         JsonMapper mapper = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("tasks"))) {
@@ -62,13 +64,13 @@ class Niv2TaskProviderTest {
         Task test = byId.get("niv2/task1388_cb_entailment");
         assertEquals("test", test.attributes().get(Niv2TaskProvider.ATTR_SPLIT));
         assertEquals("train", byId.get("niv2/task1146_country_capital").attributes().get(Niv2TaskProvider.ATTR_SPLIT));
-        assertTrue(suite.defaultSplitSpec().orElseThrow().contains("Textual Entailment"));
+        assertTrue(suite.info().defaultSplitSpec().orElseThrow().contains("Textual Entailment"));
     }
 
     @Test
     void instancesWithSeveralOutputsKeepThemAll() throws Exception {
-        Path dir = SharedData.folder("niv2");
-        Task task = provider.load(source(dir, false)).tasks().stream()
+        Path dir = SharedData.data("niv2");
+        Task task = LoadedSuite.read(provider, source(dir, false)).tasks().stream()
                 .filter(t -> t.id().equals("niv2/task1087_two_number_sum")).findFirst().orElseThrow();
         assertTrue(task.instances().stream().anyMatch(i -> i.references().size() > 1));
     }
@@ -94,7 +96,7 @@ class Niv2TaskProviderTest {
     void truncatedJsonNamesFileAndLine(@TempDir Path tmp) throws Exception {
         String broken = "{\n" + GOOD.substring(1, GOOD.length() - 20);
         writeTasks(tmp, Map.of("task1_good.json", GOOD, "task2_broken.json", broken));
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> provider.load(source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task2_broken.json"), e.getMessage());
         assertTrue(e.getMessage().matches(".*task2_broken.json: line 2, column \\d+: .*"), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -108,10 +110,10 @@ class Niv2TaskProviderTest {
                 "task3_empty.json", task("\"Definition\": [\"Do.\"], ", "[]"),
                 "task4_noout.json", task("\"Definition\": [\"Do.\"], ",
                         "[{\"id\": \"z-7\", \"input\": \"a\", \"output\": []}]")));
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> provider.load(source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task2_nodef.json") && e.getMessage().contains("Definition"),
                 e.getMessage());
-        TaskSuite suite = provider.load(source(tmp, true));
+        LoadedSuite suite = LoadedSuite.read(provider, source(tmp, true));
         assertEquals(List.of("niv2/task1_good"), suite.tasks().stream().map(Task::id).toList());
         List<String> problems = new ArrayList<>();
         suite.problems().forEach(p -> problems.add(p.toString()));
@@ -131,7 +133,7 @@ class Niv2TaskProviderTest {
         bad[3] = (byte) 0xff;
         System.arraycopy(bytes, 3, bad, 4, bytes.length - 3);
         Files.write(tmp.resolve("tasks/task9_latin1.json"), bad);
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> provider.load(source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task9_latin1.json: line 3: invalid UTF-8"), e.getMessage());
     }
 }

@@ -13,23 +13,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.imlbench.api.Instance;
+import org.imlbench.api.Options;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.UsageException;
 import org.imlbench.tasks.synthetic.SyntheticTaskProvider;
+import org.imlbench.testkit.LoadedSuite;
 import org.junit.jupiter.api.Test;
 
 class SyntheticTaskProviderTest {
     private final SyntheticTaskProvider provider = new SyntheticTaskProvider();
 
-    private TaskSuite load(long seed, Map<String, String> options) throws TaskLoadException {
-        return provider.load(new TaskSource("synthetic", Optional.empty(), seed, false, options));
+    private LoadedSuite load(long seed, Map<String, String> options) throws TaskLoadException {
+        return LoadedSuite.read(provider, new TaskSource("synthetic", Optional.empty(), seed, false, Options.of(options)));
     }
 
     @Test
     void eightCategoriesOfThreeTasksMixingOptionAndGenerationTasks() throws Exception {
-        TaskSuite suite = load(7, Map.of());
+        LoadedSuite suite = load(7, Map.of());
         Map<String, Long> perCategory = suite.tasks().stream()
                 .collect(Collectors.groupingBy(Task::category, Collectors.counting()));
         assertTrue(perCategory.size() >= 8, perCategory.toString());
@@ -52,7 +54,7 @@ class SyntheticTaskProviderTest {
                 assertTrue(distinct >= 2, task.id());
             }
         }
-        assertTrue(suite.defaultSplitSpec().orElseThrow().contains("heldOutCategories"));
+        assertTrue(suite.info().defaultSplitSpec().orElseThrow().contains("heldOutCategories"));
     }
 
     @Test
@@ -68,9 +70,11 @@ class SyntheticTaskProviderTest {
         assertEquals(20, load(1, Map.of("instances", "20")).tasks().get(0).instances().size());
         // every task has room for well over the default number of distinct inputs
         load(1, Map.of("instances", "600")).tasks().forEach(t -> assertEquals(600, t.instances().size()));
-        assertThrows(TaskLoadException.class, () -> load(1, Map.of("instances", "lots")));
-        assertThrows(TaskLoadException.class, () -> provider.load(
-                new TaskSource("synthetic", Optional.of(Path.of("x")), 1, false, Map.of())));
+        UsageException bad = assertThrows(UsageException.class, () -> load(1, Map.of("instances", "lots")));
+        assertTrue(bad.getMessage().contains("instances='lots'"), bad.getMessage());
+        assertThrows(UsageException.class, () -> load(1, Map.of("instances", "1")));
+        assertThrows(UsageException.class, () -> LoadedSuite.read(provider,
+                new TaskSource("synthetic", Optional.of(Path.of("x")), 1, false, Options.empty())));
     }
 
     @Test

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.reports.Estimate;
 import org.imlbench.reports.RoleResult;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.TaskSummary;
 import org.imlbench.reports.Verdict;
 import org.imlbench.reports.summary.Numbers;
+import org.imlbench.rundir.RunInfo;
 
 /**
  * One task as an Allure test result: labels parentSuite = split, suite = category, subSuite = source; the models,
@@ -32,11 +32,11 @@ final class TaskResultFactory {
     TestResult create(RunSummary summary, TaskSummary task, Attachments attachments, long timestamp) {
         RunInfo run = summary.run();
         TestResult result = new TestResult()
-                .setUuid(StableIds.uuid(run.id(), task.split(), task.task()))
-                .setHistoryId(StableIds.historyId(task.split(), task.task()))
-                .setTestCaseId(StableIds.historyId(task.split(), task.task()))
+                .setUuid(StableIds.uuid(run.id(), task.split().id(), task.task()))
+                .setHistoryId(StableIds.historyId(task.split().id(), task.task()))
+                .setTestCaseId(StableIds.historyId(task.split().id(), task.task()))
                 .setName(task.task())
-                .setFullName(task.split() + "/" + task.task())
+                .setFullName(task.split().id() + "/" + task.task())
                 .setStage(Stage.FINISHED)
                 .setStatus(status(task.verdict()))
                 .setStart(timestamp)
@@ -76,7 +76,7 @@ final class TaskResultFactory {
 
     private static List<Label> labels(TaskSummary task) {
         List<Label> labels = new ArrayList<>();
-        labels.add(label("parentSuite", task.split()));
+        labels.add(label("parentSuite", task.split().id()));
         labels.add(label("suite", task.category()));
         labels.add(label("subSuite", task.source()));
         labels.add(label("framework", "imlbench"));

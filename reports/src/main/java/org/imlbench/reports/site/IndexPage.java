@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.imlbench.reports.Estimate;
 import org.imlbench.reports.GroupSummary;
-import org.imlbench.reports.ModelRef;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.summary.Numbers;
+import org.imlbench.rundir.ModelRef;
+import org.imlbench.rundir.RunInfo;
+import org.imlbench.rundir.Split;
 
 /**
  * The site's {@code index.html}: the run, a headline table per split (each model's macro-averaged score, Δ and its
@@ -28,7 +29,7 @@ final class IndexPage {
                         + "font-variant-numeric:tabular-nums}.up{color:#1b7a1b}.down{color:#b00020;font-weight:bold}"
                         + "code{background:#f6f6f6;padding:0 .2rem}.muted{color:#666}")
                 .append("</style></head><body>\n");
-        html.append("<h1>imlbench ").append(escape(run.command())).append(" <code>").append(escape(run.id()))
+        html.append("<h1>imlbench ").append(escape(run.command().id())).append(" <code>").append(escape(run.id()))
                 .append("</code></h1>\n<ul>");
         for (String role : roles) {
             ModelRef model = run.models().get(role);
@@ -64,20 +65,20 @@ final class IndexPage {
             html.append("<th>Δ</th><th>95% CI of Δ</th><th>regressions</th>");
         }
         html.append("<th>errors</th><th>report</th></tr>\n");
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             GroupSummary group = summary.split(split).orElseThrow();
-            html.append("<tr><td><a href=\"").append(escape(split)).append("/index.html\">").append(escape(split))
+            html.append("<tr><td><a href=\"").append(escape(split.id())).append("/index.html\">").append(escape(split.id()))
                     .append("</a></td><td class=\"num\">").append(group.tasks().size()).append("</td>");
             scoreCells(html, group, roles, compares);
             if (compares) {
                 html.append("<td class=\"num\">").append(group.regressions()).append("</td>");
             }
             html.append("<td class=\"num\">").append(group.errors()).append("</td><td><a href=\"")
-                    .append(escape(split)).append("/index.html\">Allure report</a></td></tr>\n");
+                    .append(escape(split.id())).append("/index.html\">Allure report</a></td></tr>\n");
         }
         html.append("</table>\n");
-        for (String split : summary.splitNames()) {
-            html.append("<h2 id=\"").append(escape(split)).append("\">").append(escape(split))
+        for (Split split : summary.splitNames()) {
+            html.append("<h2 id=\"").append(escape(split.id())).append("\">").append(escape(split.id()))
                     .append(" by category</h2>\n<table><tr><th>category</th><th>tasks</th>");
             for (String role : roles) {
                 html.append("<th>").append(escape(role)).append("</th>");

@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import org.imlbench.reports.GroupSummary;
 import org.imlbench.reports.Method;
 import org.imlbench.reports.RunSummary;
-import org.imlbench.reports.Splits;
 import org.imlbench.reports.TaskSummary;
-import org.imlbench.reports.run.DoneRecord;
-import org.imlbench.reports.run.RunData;
-import org.imlbench.reports.run.TaskFile;
 import org.imlbench.reports.stats.Bootstrap;
+import org.imlbench.rundir.DoneRecord;
+import org.imlbench.rundir.RunData;
+import org.imlbench.rundir.Split;
+import org.imlbench.rundir.TaskFile;
 
 /** Turns a run directory's samples into a {@link RunSummary}: tasks, then categories, then splits. */
 public final class SummaryBuilder {
@@ -25,7 +25,7 @@ public final class SummaryBuilder {
     public static final double CONFIDENCE = 0.95;
 
     private static final Comparator<TaskSummary> REPORT_ORDER = Comparator
-            .comparing(TaskSummary::split, Splits.COMPARATOR)
+            .comparing(TaskSummary::split)
             .thenComparing(TaskSummary::category)
             .thenComparing(TaskSummary::task);
 
@@ -46,7 +46,7 @@ public final class SummaryBuilder {
 
         GroupAggregator aggregator = new GroupAggregator(bootstrap, data.info());
         Set<String> roles = GroupAggregator.roles(scored);
-        Map<String, List<ScoredTask>> bySplit = new LinkedHashMap<>();
+        Map<Split, List<ScoredTask>> bySplit = new LinkedHashMap<>();
         scored.forEach(t -> bySplit.computeIfAbsent(t.summary().split(), s -> new ArrayList<>()).add(t));
         List<GroupSummary> categories = new ArrayList<>();
         List<GroupSummary> splits = new ArrayList<>();

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import org.imlbench.reports.Estimate;
 import org.imlbench.reports.GroupSummary;
-import org.imlbench.reports.ModelRef;
 import org.imlbench.reports.RoleResult;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.TaskSummary;
 import org.imlbench.reports.Verdict;
+import org.imlbench.rundir.ModelRef;
+import org.imlbench.rundir.RunInfo;
+import org.imlbench.rundir.Split;
 
 /**
  * Renders a {@link RunSummary} as Markdown: per split, a table of categories (and the split itself) with each
@@ -51,11 +52,11 @@ public final class SummaryMarkdown {
             md.append(" Δ = tuned − base, paired by instance; ▼ marks a significant drop, ▲ a significant gain.");
         }
         md.append("\n");
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             GroupSummary splitGroup = summary.split(split).orElseThrow();
-            md.append("\n## ").append(split).append("\n\n");
+            md.append("\n## ").append(split.id()).append("\n\n");
             groupTable(md, roles, compares, splitGroup, summary.categoriesOf(split));
-            md.append("\n### Tasks of ").append(split).append("\n\n");
+            md.append("\n### Tasks of ").append(split.id()).append("\n\n");
             taskTable(md, roles, compares, summary.tasksOf(split));
         }
         problems(md, summary);

@@ -1,12 +1,13 @@
 package org.imlbench.djl.backend;
 
 import ai.djl.ndarray.types.DataType;
-
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import org.imlbench.api.OptionKey;
+import org.imlbench.api.Options;
+import org.imlbench.api.UsageException;
 
 /**
- * The {@code djl} backend's options ({@code --backend-option key=value}).
+ * The {@code djl} backend's options ({@code --backend-option key=value}), declared as {@link #KEYS}.
  *
  * @param batchSize units per forward pass ({@code batch-size}, default 8)
  * @param threads intra-op threads ({@code threads}, default: the available processors)
@@ -16,54 +17,53 @@ import java.util.Set;
  *                      default) times one thread against {@code threads} as generation runs and uses the faster
  */
 public record BackendOptions(int batchSize, int threads, DataType dtype, long seed, int decodeThreads) {
-    /** The option names this backend understands. */
-    public static final Set<String> NAMES = Set.of("batch-size", "threads", "dtype", "seed", "decode-threads");
+    /** {@code batch-size}. */
+    public static final OptionKey<Integer> BATCH_SIZE = OptionKey.integer("batch-size",
+            "scoring/generation units per forward pass", 8, 1);
+    /** {@code threads}. */
+    public static final OptionKey<Integer> THREADS = OptionKey.integer("threads",
+            "intra-op threads (default: the available processors)", Runtime.getRuntime().availableProcessors(), 1);
+    /** {@code dtype}. */
+    public static final OptionKey<String> DTYPE = OptionKey.choice("dtype",
+            "compute type: float32, or float16 on a GPU (bf16 checkpoints are widened to float32)", "float32",
+            "float32", "fp32", "float16", "fp16", "half");
+    /** {@code seed}. */
+    public static final OptionKey<Long> SEED = OptionKey.longInteger("seed",
+            "initialisation seed of the embedded model", 0L);
+    /** {@code decode-threads}. */
+    public static final OptionKey<String> DECODE_THREADS = OptionKey.text("decode-threads",
+            "threads for one-token generation steps: a number, or auto (time 1 against threads)", "auto");
+    /** Every option of the backend. */
+    public static final List<OptionKey<?>> KEYS = List.of(BATCH_SIZE, THREADS, DTYPE, SEED, DECODE_THREADS);
 
     /**
-     * @param options the raw options
+     * @param options the options given
      * @return them parsed
-     * @throws IllegalArgumentException naming the option when one is unknown or malformed
+     * @throws org.imlbench.api.UsageException naming the option when one is malformed
      */
-    public static BackendOptions parse(Map<String, String> options) {
-        for (String key : options.keySet()) {
-            if (!NAMES.contains(key)) {
-                throw new IllegalArgumentException("unknown djl backend option '" + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
-            }
-        }
-        int batch = positive(options, "batch-size", 8);
-        int threads = positive(options, "threads", Runtime.getRuntime().availableProcessors());
-        String dtypeName = options.getOrDefault("dtype", "float32").toLowerCase(java.util.Locale.ROOT);
-        DataType dtype = switch (dtypeName) {
-            case "float32", "fp32" -> DataType.FLOAT32;
+    public static BackendOptions parse(Options options) {
+        DataType dtype = switch (options.get(DTYPE)) {
             case "float16", "fp16", "half" -> DataType.FLOAT16;
-            default -> throw new IllegalArgumentException("dtype '" + dtypeName + "' is not supported: use float32, "
-                    + "or float16 on a GPU (bf16 checkpoints are widened to float32)");
+            default -> DataType.FLOAT32;
         };
-        long seed;
-        try {
-            seed = Long.parseLong(options.getOrDefault("seed", "0"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option seed must be an integer: " + options.get("seed"));
-        }
-        int decodeThreads = "auto".equals(options.getOrDefault("decode-threads", "auto")) ? 0
-                : positive(options, "decode-threads", 0);
-        return new BackendOptions(batch, threads, dtype, seed, decodeThreads);
+        return new BackendOptions(options.get(BATCH_SIZE), options.get(THREADS), dtype, options.get(SEED),
+                decodeThreads(options.get(DECODE_THREADS)));
     }
 
-    private static int positive(Map<String, String> options, String key, int fallback) {
-        String v = options.get(key);
-        if (v == null) {
-            return fallback;
+    /** {@code auto} is 0; anything else must be a count of at least 1. */
+    private static int decodeThreads(String text) {
+        String value = text.strip();
+        if ("auto".equalsIgnoreCase(value)) {
+            return 0;
         }
         try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new NumberFormatException();
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + " must be a positive integer: " + v);
+            // reported below
         }
+        throw new UsageException("option decode-threads='" + text + "': expected auto or an integer >= 1");
     }
 }

@@ -1,28 +1,28 @@
 package org.imlbench.djl.backend;
 
 import ai.djl.Device;
-import org.imlbench.api.ImlbenchApi;
-import org.imlbench.api.LanguageModel;
-import org.imlbench.api.ModelBackend;
-import org.imlbench.api.ModelInfo;
-import org.imlbench.api.ModelRequest;
-import org.imlbench.api.TuningListener;
-import org.imlbench.api.TuningRequest;
-import org.imlbench.api.TuningResult;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.inference.RequestTokenizer;
-import org.imlbench.djl.model.DeviceSpec;
-import org.imlbench.djl.model.DjlEngine;
-import org.imlbench.djl.tokenizer.Tokenizer;
-import org.imlbench.djl.tokenizer.Tokenizers;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.ImlbenchApi;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelInfo;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.OptionKey;
+import org.imlbench.api.TuningListener;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.djl.inference.RequestTokenizer;
+import org.imlbench.djl.model.DeviceSpec;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.tokenizer.Tokenizer;
+import org.imlbench.hf.tokenizer.Tokenizers;
 
 /**
  * The {@code djl} model backend: OPT checkpoints (local Hugging Face directories, hub ids, or the embedded default
@@ -53,22 +53,10 @@ public final class DjlBackend implements ModelBackend {
 
     @Override
     public LanguageModel load(ModelRequest request) throws IOException {
-        BackendOptions options;
-        List<Device> devices;
-        try {
-            options = BackendOptions.parse(request.options());
-            devices = DeviceSpec.parse(request.device());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        BackendOptions options = BackendOptions.parse(request.options());
+        List<Device> devices = DeviceSpec.parse(request.device());
         DjlEngine.start(options.threads());
-        for (Device d : devices) {
-            try {
-                DeviceSpec.requireAvailable(d);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
+        devices.forEach(DeviceSpec::requireAvailable);
         Path dir = ModelLocator.locate(request.model(), options);
         return load(request, dir, devices, options);
     }
@@ -103,6 +91,11 @@ public final class DjlBackend implements ModelBackend {
             replicas.forEach(Replica::close);
             throw e;
         }
+    }
+
+    @Override
+    public List<OptionKey<?>> declaredOptions() {
+        return BackendOptions.KEYS;
     }
 
     @Override

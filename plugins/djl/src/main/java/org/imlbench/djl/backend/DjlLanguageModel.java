@@ -1,5 +1,11 @@
 package org.imlbench.djl.backend;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.imlbench.api.Capability;
 import org.imlbench.api.ContinuationScore;
 import org.imlbench.api.GenerateRequest;
@@ -14,13 +20,6 @@ import org.imlbench.djl.inference.RequestTokenizer;
 import org.imlbench.djl.inference.ScoreUnit;
 import org.imlbench.djl.inference.TokenSplit;
 import org.imlbench.djl.inference.TokenizedModel;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * An OPT checkpoint loaded by the {@code djl} backend: one replica per device, text turned into tokens by

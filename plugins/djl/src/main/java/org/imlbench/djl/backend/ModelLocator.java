@@ -1,11 +1,10 @@
 package org.imlbench.djl.backend;
 
-import org.imlbench.djl.embedded.EmbeddedModel;
-import org.imlbench.djl.hub.HubEnvironment;
-import org.imlbench.djl.hub.HubResolver;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.imlbench.hf.embedded.EmbeddedModel;
+import org.imlbench.hf.hub.HubEnvironment;
+import org.imlbench.hf.hub.HubResolver;
 
 /** Finds the checkpoint directory a model name stands for: {@code embedded}, a local directory, or a hub id. */
 final class ModelLocator {

@@ -1,13 +1,12 @@
 package org.imlbench.djl.backend;
 
 import ai.djl.Device;
-import org.imlbench.djl.checkpoint.Checkpoint;
+import java.io.IOException;
 import org.imlbench.djl.inference.Generator;
 import org.imlbench.djl.inference.Scorer;
 import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.tokenizer.Tokenizer;
-
-import java.io.IOException;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.tokenizer.Tokenizer;
 
 /** One copy of the model on one device, with its scorer and generator. */
 record Replica(OptModel model, Scorer scorer, Generator generator) implements AutoCloseable {

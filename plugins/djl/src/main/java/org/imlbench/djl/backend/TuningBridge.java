@@ -1,12 +1,11 @@
 package org.imlbench.djl.backend;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.djl.tuning.Tuner;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 /** Hands tuning to {@link Tuner}, after resolving the base model the same way {@link DjlBackend#load} does. */
 final class TuningBridge {
@@ -14,12 +13,7 @@ final class TuningBridge {
     }
 
     static TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
-        BackendOptions options;
-        try {
-            options = BackendOptions.parse(request.base().options());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        BackendOptions options = BackendOptions.parse(request.base().options());
         Path dir = ModelLocator.locate(request.base().model(), options);
         return Tuner.tune(request, dir, listener);
     }

@@ -1,21 +1,7 @@
 package org.imlbench.djl.bench;
 
-import org.imlbench.djl.checkpoint.FileTrees;
-
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.CheckpointWriter;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.checkpoint.OptConfig;
-import org.imlbench.djl.inference.GenerationPrompt;
-import org.imlbench.djl.inference.Generator;
-import org.imlbench.djl.inference.ScoreUnit;
-import org.imlbench.djl.inference.Scorer;
-import org.imlbench.djl.model.DjlEngine;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.model.RandomCheckpoint;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +10,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.imlbench.djl.inference.GenerationPrompt;
+import org.imlbench.djl.inference.Generator;
+import org.imlbench.djl.inference.ScoreUnit;
+import org.imlbench.djl.inference.Scorer;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.files.FileTrees;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.CheckpointWriter;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.hf.embedded.RandomCheckpoint;
 
 /**
  * {@code harness bench}: writes an OPT-125m-shaped random checkpoint in Hugging Face layout, loads it back like a

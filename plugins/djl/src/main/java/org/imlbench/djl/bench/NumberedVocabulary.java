@@ -1,9 +1,8 @@
 package org.imlbench.djl.bench;
 
-import org.imlbench.djl.tokenizer.Tokenizer;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.hf.tokenizer.Tokenizer;
 
 /**
  * The tokenizer of the benchmark's random checkpoint, whose vocabulary has no text: a token is written as its id,

@@ -3,12 +3,11 @@ package org.imlbench.djl.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.ForwardMode;
 import org.imlbench.djl.model.OptModel;
 import org.imlbench.djl.model.Positions;
-
-import java.util.List;
 
 /**
  * Multiple-choice scoring as lm-evaluation-harness does it, for comparison in the same run: every option is run

@@ -3,6 +3,11 @@ package org.imlbench.djl.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
 import org.imlbench.api.GenerateResult;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.ForwardMode;
@@ -10,13 +15,7 @@ import org.imlbench.djl.model.IntraOpThreads;
 import org.imlbench.djl.model.KvCache;
 import org.imlbench.djl.model.OptModel;
 import org.imlbench.djl.model.Positions;
-import org.imlbench.djl.tokenizer.Tokenizer;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.IntConsumer;
+import org.imlbench.hf.tokenizer.Tokenizer;
 
 /**
  * Greedy generation, batched with left padding. With the key/value cache each step feeds one token per row; rows

@@ -1,14 +1,13 @@
 package org.imlbench.djl.inference;
 
-import org.imlbench.api.GenerateRequest;
-import org.imlbench.api.ScoreRequest;
-import org.imlbench.djl.tokenizer.Tokenizer;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.GenerateRequest;
+import org.imlbench.api.ScoreRequest;
+import org.imlbench.hf.tokenizer.Tokenizer;
 
 /**
  * Turns text requests into token work the way lm-evaluation-harness does, so scores are comparable:

@@ -3,18 +3,17 @@ package org.imlbench.djl.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntConsumer;
 import org.imlbench.api.ContinuationScore;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.ForwardMode;
 import org.imlbench.djl.model.KvCache;
 import org.imlbench.djl.model.OptModel;
 import org.imlbench.djl.model.Positions;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * Rank-classification scoring with context reuse. Units are sorted by context length and batched; for each batch:

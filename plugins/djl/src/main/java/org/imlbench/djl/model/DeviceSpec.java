@@ -1,9 +1,9 @@
 package org.imlbench.djl.model;
 
 import ai.djl.Device;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.api.UsageException;
 
 /**
  * Parses the harness's device strings: {@code cpu}, {@code gpu} (GPU 0), {@code gpu:0}, {@code gpu:0,1} (one model
@@ -16,7 +16,7 @@ public final class DeviceSpec {
     /**
      * @param spec the device string
      * @return the devices, at least one
-     * @throws IllegalArgumentException when the string is malformed
+     * @throws UsageException when the string is malformed
      */
     public static List<Device> parse(String spec) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
@@ -28,7 +28,7 @@ public final class DeviceSpec {
         }
         String prefix = s.startsWith("gpu:") ? "gpu:" : s.startsWith("cuda:") ? "cuda:" : null;
         if (prefix == null) {
-            throw new IllegalArgumentException("unknown device '" + spec + "': use cpu, gpu, gpu:0 or gpu:0,1");
+            throw new UsageException("unknown device '" + spec + "': use cpu, gpu, gpu:0 or gpu:0,1");
         }
         List<Device> devices = new ArrayList<>();
         for (String part : s.substring(prefix.length()).split(",")) {
@@ -39,11 +39,11 @@ public final class DeviceSpec {
                 }
                 Device d = Device.gpu(id);
                 if (devices.contains(d)) {
-                    throw new IllegalArgumentException("device '" + spec + "' lists gpu " + id + " twice");
+                    throw new UsageException("device '" + spec + "' lists gpu " + id + " twice");
                 }
                 devices.add(d);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad GPU number '" + part + "' in device '" + spec + "'");
+                throw new UsageException("bad GPU number '" + part + "' in device '" + spec + "'");
             }
         }
         return List.copyOf(devices);
@@ -53,13 +53,13 @@ public final class DeviceSpec {
      * Checks that the engine can use a device.
      *
      * @param device a parsed device
-     * @throws IllegalArgumentException naming the device when it is a GPU the engine does not see
+     * @throws UsageException naming the device when it is a GPU the engine does not see
      */
     public static void requireAvailable(Device device) {
         if (device.isGpu()) {
             int gpus = DjlEngine.start(0).getGpuCount();
             if (device.getDeviceId() >= gpus) {
-                throw new IllegalArgumentException("device " + device + " is not available: the PyTorch engine sees "
+                throw new UsageException("device " + device + " is not available: the PyTorch engine sees "
                         + gpus + " GPU(s); see docs/gpu.md for CUDA natives");
             }
         }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import org.imlbench.djl.checkpoint.OptConfig;
+import org.imlbench.hf.checkpoint.OptConfig;
 
 /**
  * One forward pass of the OPT decoder, following Hugging Face's {@code OPTDecoder}/{@code OPTDecoderLayer} op by op.

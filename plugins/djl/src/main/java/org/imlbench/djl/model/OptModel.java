@@ -6,16 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.CheckpointWriter;
-import org.imlbench.djl.checkpoint.OptConfig;
-import org.imlbench.djl.checkpoint.TensorData;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.CheckpointWriter;
+import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.hf.checkpoint.OptParameterNames;
+import org.imlbench.hf.checkpoint.TensorData;
+import org.imlbench.hf.embedded.RandomInit;
 
 /**
  * Meta's OPT decoder (Hugging Face {@code OPTForCausalLM}) on DJL's PyTorch engine: learned positions with offset 2,
@@ -242,7 +243,7 @@ public final class OptModel implements AutoCloseable {
 
     /**
      * Writes the model as a Hugging Face checkpoint directory ({@code config.json}, float32 {@code model.safetensors}
-     * with Hugging Face tensor names) that {@link org.imlbench.djl.checkpoint.Checkpoints#open} reads back.
+     * with Hugging Face tensor names) that {@link org.imlbench.hf.checkpoint.Checkpoints#open} reads back.
      *
      * @param dir the target directory (created or replaced atomically)
      * @param tokenizerSourceDir a directory whose tokenizer files are copied alongside, or null

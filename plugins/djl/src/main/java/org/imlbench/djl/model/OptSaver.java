@@ -2,14 +2,13 @@ package org.imlbench.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.checkpoint.CheckpointWriter;
-import org.imlbench.djl.checkpoint.TensorData;
-
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.imlbench.hf.checkpoint.CheckpointWriter;
+import org.imlbench.hf.checkpoint.TensorData;
 
 /** Writes an {@link OptModel} through the checkpoint layer's {@link CheckpointWriter}, one tensor at a time. */
 final class OptSaver {

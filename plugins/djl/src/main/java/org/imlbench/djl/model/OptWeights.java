@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.imlbench.djl.checkpoint.OptConfig;
-
 import java.util.Map;
+import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.hf.checkpoint.OptParameterNames;
 
 /**
  * The parameters arranged for the forward pass: direct references to the arrays of {@link OptModel#parameters()}

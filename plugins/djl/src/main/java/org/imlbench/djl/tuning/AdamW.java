@@ -3,7 +3,6 @@ package org.imlbench.djl.tuning;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.Positions;
+import org.imlbench.tuningdata.TrainingBatch;
 
 /**
  * A {@link TrainingBatch} as the tensors {@link org.imlbench.djl.model.OptModel#hidden} and the loss need, created

@@ -4,12 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
-import org.imlbench.djl.model.ForwardMode;
-import org.imlbench.djl.model.OptModel;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.djl.model.ForwardMode;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.tuningdata.EncodedExample;
+import org.imlbench.tuningdata.TrainingBatch;
 
 /**
  * One optimizer step over a global batch of windows, on N data-parallel replicas (one per device; several on the CPU

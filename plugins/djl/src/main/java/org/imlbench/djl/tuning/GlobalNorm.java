@@ -2,7 +2,6 @@ package org.imlbench.djl.tuning;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-
 import java.util.Collection;
 
 /**

@@ -5,11 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.model.OptModel;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.djl.model.OptModel;
 
 /**
  * The float32 weights the optimizer updates, and their link to the replicas that run forward and backward passes.

@@ -2,17 +2,16 @@ package org.imlbench.djl.tuning;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.CheckpointWriter;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.checkpoint.OptConfig;
-import org.imlbench.djl.checkpoint.TensorData;
-
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.CheckpointWriter;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.hf.checkpoint.TensorData;
 
 /**
  * Saves and reads float32 arrays keyed by parameter name (optimizer moments, float32 master weights) as checkpoint

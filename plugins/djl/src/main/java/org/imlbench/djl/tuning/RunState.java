@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.imlbench.api.TuningProgress;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.api.TuningProgress;
+import org.imlbench.tuningdata.WindowStream;
 
 /**
  * The scalar part of a resumable tuning state ({@code state.json}); the arrays (weights, moments) sit beside it.

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import org.imlbench.djl.model.ForwardMode;
 import org.imlbench.djl.model.OptModel;
+import org.imlbench.tuningdata.TrainingBatch;
 
 /**
  * The tuning objective for one micro-batch: the summed next-token negative log-likelihood of the target tokens (and

@@ -1,14 +1,14 @@
 package org.imlbench.djl.tuning;
 
 import ai.djl.Device;
-import org.imlbench.djl.checkpoint.OptConfig;
-import org.imlbench.djl.model.OptModel;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.tuningdata.EncodedExample;
 
 /**
  * The training-throughput workload of {@code harness bench}: full optimizer steps (forward, backward over the

@@ -2,19 +2,18 @@ package org.imlbench.djl.tuning;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.api.TuningListener;
-import org.imlbench.api.TuningRequest;
-import org.imlbench.api.TuningResult;
-import org.imlbench.djl.backend.BackendOptions;
-import org.imlbench.djl.embedded.EmbeddedModel;
-import org.imlbench.djl.model.DeviceSpec;
-import org.imlbench.djl.model.DjlEngine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.api.TuningListener;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.djl.backend.BackendOptions;
+import org.imlbench.djl.model.DeviceSpec;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.hf.embedded.EmbeddedModel;
 
 /**
  * The {@code djl} backend's instruction tuner, the entry point of {@code ModelBackend.tune}: OPT-IML's recipe
@@ -73,13 +72,8 @@ public final class Tuner {
     public static TuningResult tune(TuningRequest request, Path baseDir, TuningListener listener) throws IOException {
         BackendOptions options = options(request);
         DjlEngine.start(options.threads());
-        List<Device> devices;
-        try {
-            devices = DeviceSpec.parse(request.base().device());
-            devices.forEach(DeviceSpec::requireAvailable);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        List<Device> devices = DeviceSpec.parse(request.base().device());
+        devices.forEach(DeviceSpec::requireAvailable);
         List<Device> replicaDevices = new ArrayList<>();
         for (int k = 0; k < request.config().replicas(); k++) {
             replicaDevices.add(devices.get(k % devices.size()));
@@ -91,11 +85,7 @@ public final class Tuner {
         return new TuningRun(request, baseDir, replicaDevices, mixed, listener).run();
     }
 
-    private static BackendOptions options(TuningRequest request) throws IOException {
-        try {
-            return BackendOptions.parse(request.base().options());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    private static BackendOptions options(TuningRequest request) {
+        return BackendOptions.parse(request.base().options());
     }
 }

@@ -1,7 +1,5 @@
 package org.imlbench.djl.tuning;
 
-import org.imlbench.djl.checkpoint.FileTrees;
-
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.imlbench.files.FileTrees;
 
 /**
  * The layout of a tuning run's output directory:

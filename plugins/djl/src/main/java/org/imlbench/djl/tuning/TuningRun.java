@@ -1,27 +1,30 @@
 package org.imlbench.djl.tuning;
 
-import org.imlbench.djl.checkpoint.FileTrees;
-
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.api.TuningConfig;
-import org.imlbench.api.TuningListener;
-import org.imlbench.api.TuningProgress;
-import org.imlbench.api.TuningRequest;
-import org.imlbench.api.TuningResult;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.CheckpointWriter;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.tokenizer.Tokenizer;
-import org.imlbench.djl.tokenizer.Tokenizers;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.api.TuningConfig;
+import org.imlbench.api.TuningListener;
+import org.imlbench.api.TuningProgress;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.files.FileTrees;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.CheckpointWriter;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.tokenizer.Tokenizer;
+import org.imlbench.hf.tokenizer.Tokenizers;
+import org.imlbench.tuningdata.ExampleEncoder;
+import org.imlbench.tuningdata.LearningRateSchedule;
+import org.imlbench.tuningdata.MixtureSampler;
+import org.imlbench.tuningdata.TrainingPool;
+import org.imlbench.tuningdata.WindowStream;
 
 /** One tuning run from start (or from its latest saved state) to the published checkpoint. */
 final class TuningRun {
@@ -48,17 +51,8 @@ final class TuningRun {
     TuningResult run() throws IOException {
         long started = System.nanoTime();
         Tokenizer tokenizer = Tokenizers.load(baseDir);
-        TrainingData data;
-        try {
-            data = TrainingData.prepare(request.examples(), new ExampleEncoder(tokenizer), config,
-                    request.base().model());
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        if (data.dropped() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "{0} of {1} training examples left out: their target does not fit "
-                    + "a window of {2} tokens", data.dropped(), request.examples().size(), config.maxSeqLen());
-        }
+        TrainingPool pool = new TrainingPool(request.examples(), new ExampleEncoder(tokenizer), config.maxSeqLen());
+        String fingerprint = pool.fingerprint(config, request.base().model());
         Optional<Path> latest = dir.latestState();
         RunState state = null;
         if (latest.isPresent()) {
@@ -67,7 +61,7 @@ final class TuningRun {
                         + TuningDirectory.stepOf(latest.get()) + "); resume it, or tune into an empty directory");
             }
             state = RunState.read(latest.get().resolve(RunState.FILE_NAME));
-            if (!state.fingerprint().equals(data.fingerprint())) {
+            if (!state.fingerprint().equals(fingerprint)) {
                 throw new IOException(latest.get() + ": saved by a run with another recipe, base model or training "
                         + "data; cannot resume it with these");
             }
@@ -75,9 +69,9 @@ final class TuningRun {
                 return finish(latest.get(), state, started);
             }
         }
-        MixtureSampler sampler = new MixtureSampler(data.taskIds(), config.perTaskCap(), config.sourceProportions(),
+        MixtureSampler sampler = new MixtureSampler(pool.tasks(), config.perTaskCap(), config.sourceProportions(),
                 config.seed());
-        WindowStream stream = new WindowStream(data.pool(), sampler, config.maxSeqLen(), config.packing());
+        WindowStream stream = new WindowStream(pool, sampler, config.packing());
         Path source = baseDir;
         if (state != null) {
             stream.skip(state.dataWindows());
@@ -102,7 +96,11 @@ final class TuningRun {
                     trainer.setMasterWeights(ParameterFiles.read(source, trainer.masterWeights().keySet()));
                 }
                 CheckpointWriter writer = withTokenizerText(new CheckpointWriter(replicas.get(0).config()), source);
-                Path last = train(trainer, stream, state, writer, data.fingerprint());
+                Path last = train(trainer, stream, state, writer, fingerprint);
+                if (pool.dropped() > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} drawn training examples were left out: their target "
+                            + "does not fit a window of {1} tokens", pool.dropped(), config.maxSeqLen());
+                }
                 return finish(last, RunState.read(last.resolve(RunState.FILE_NAME)), started);
             }
         } finally {

@@ -1,19 +1,11 @@
 package org.imlbench.djl.backend;
 
-import ai.djl.Device;
-import org.imlbench.api.Capability;
-import org.imlbench.api.ContinuationScore;
-import org.imlbench.api.GenerateRequest;
-import org.imlbench.api.GenerateResult;
-import org.imlbench.api.ModelRequest;
-import org.imlbench.api.ScoreRequest;
-import org.imlbench.api.ScoreResult;
-import org.imlbench.djl.inference.TokenSplit;
-import org.imlbench.djl.testing.Golden;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,11 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.imlbench.api.Capability;
+import org.imlbench.api.ContinuationScore;
+import org.imlbench.api.GenerateRequest;
+import org.imlbench.api.GenerateResult;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.api.ScoreRequest;
+import org.imlbench.api.ScoreResult;
+import org.imlbench.api.UsageException;
+import org.imlbench.djl.inference.TokenSplit;
+import org.imlbench.djl.testing.Golden;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The djl backend on the opt-tiny fixture with its GPT-2 tokenizer: scores independent of batch size, order and
@@ -72,8 +73,8 @@ class DjlBackendTest {
 
     private static DjlLanguageModel load(int batchSize, int replicas) throws Exception {
         List<Device> devices = Collections.nCopies(replicas, Device.cpu());
-        return DjlBackend.load(new ModelRequest(dir.toString(), "cpu", Map.of()), dir, devices,
-                BackendOptions.parse(Map.of("batch-size", Integer.toString(batchSize))));
+        return DjlBackend.load(new ModelRequest(dir.toString(), "cpu", Options.of(Map.of())), dir, devices,
+                BackendOptions.parse(Options.of(Map.of("batch-size", Integer.toString(batchSize)))));
     }
 
     @Test
@@ -182,13 +183,19 @@ class DjlBackendTest {
     }
 
     @Test
-    void badOptionsAndDevicesAreRefused() {
+    void badOptionValuesAndDevicesAreUsageErrorsNamingTheOption() {
         DjlBackend backend = new DjlBackend();
-        assertThrows(java.io.IOException.class, () -> backend.load(new ModelRequest(dir.toString(), "cpu",
-                Map.of("batchsize", "2"))));
-        assertThrows(java.io.IOException.class, () -> backend.load(new ModelRequest(dir.toString(), "tpu",
-                Map.of())));
-        assertThrows(java.io.IOException.class, () -> backend.load(new ModelRequest(dir.toString(), "cpu",
-                Map.of("dtype", "bfloat16"))));
+        UsageException e = assertThrows(UsageException.class, () -> backend.load(new ModelRequest(dir.toString(),
+                "cpu", Options.of(Map.of("batch-size", "two")))));
+        assertTrue(e.getMessage().contains("batch-size='two'") && e.getMessage().contains("integer >= 1"),
+                e.getMessage());
+        assertThrows(UsageException.class, () -> backend.load(new ModelRequest(dir.toString(), "tpu",
+                Options.empty())));
+        e = assertThrows(UsageException.class, () -> backend.load(new ModelRequest(dir.toString(), "cpu",
+                Options.of(Map.of("dtype", "bfloat16")))));
+        assertTrue(e.getMessage().contains("dtype"), e.getMessage());
+        assertThrows(UsageException.class, () -> backend.load(new ModelRequest(dir.toString(), "cpu",
+                Options.of(Map.of("decode-threads", "0")))));
+        assertTrue(backend.declaredOptions().stream().anyMatch(k -> k.key().equals("batch-size")));
     }
 }

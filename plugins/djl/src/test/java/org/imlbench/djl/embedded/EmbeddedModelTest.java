@@ -1,22 +1,22 @@
 package org.imlbench.djl.embedded;
 
-import ai.djl.Device;
-import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.tokenizer.ByteTokenizer;
-import org.imlbench.djl.tokenizer.Tokenizer;
-import org.imlbench.djl.tokenizer.Tokenizers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.embedded.EmbeddedModel;
+import org.imlbench.hf.tokenizer.ByteTokenizer;
+import org.imlbench.hf.tokenizer.Tokenizer;
+import org.imlbench.hf.tokenizer.Tokenizers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded model is written through the checkpoint writer and read back like any checkpoint. */
 class EmbeddedModelTest {

@@ -1,8 +1,8 @@
 package org.imlbench.djl.inference;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** The decode-thread chooser times both candidates, keeps the faster, and times them again later. */
 class AdaptiveThreadsTest {

@@ -1,24 +1,23 @@
 package org.imlbench.djl.inference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.imlbench.api.ContinuationScore;
-import org.imlbench.api.GenerateResult;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.testing.Golden;
-import org.imlbench.djl.tokenizer.Tokenizer;
-import org.imlbench.djl.tokenizer.Tokenizers;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.imlbench.api.ContinuationScore;
+import org.imlbench.api.GenerateResult;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.testing.Golden;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.tokenizer.Tokenizer;
+import org.imlbench.hf.tokenizer.Tokenizers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Option log-likelihoods and greedy continuations of the three fixture checkpoints against float64 references. */
 class InferenceGoldenTest {

@@ -1,10 +1,10 @@
 package org.imlbench.djl.model;
 
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
 
 /** The attention biases and position ids every forward pass relies on. */
 class MasksAndPositionsTest {

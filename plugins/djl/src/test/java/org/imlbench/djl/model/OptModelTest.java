@@ -1,5 +1,10 @@
 package org.imlbench.djl.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -8,22 +13,16 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.checkpoint.OptConfig;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.imlbench.djl.testing.Golden;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.checkpoint.OptConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** OptModel on random weights: save/load round trip, seeding, padding invariance, and gradients. */
 class OptModelTest {
@@ -173,9 +172,9 @@ class OptModelTest {
         }
 
         @Override
-        public org.imlbench.djl.checkpoint.TensorData tensor(String name) {
+        public org.imlbench.hf.checkpoint.TensorData tensor(String name) {
             NDArray a = model.parameters().get(name);
-            return new org.imlbench.djl.checkpoint.TensorData(name, a.getShape().getShape(), "F32",
+            return new org.imlbench.hf.checkpoint.TensorData(name, a.getShape().getShape(), "F32",
                     java.nio.FloatBuffer.wrap(a.toFloatArray()));
         }
 

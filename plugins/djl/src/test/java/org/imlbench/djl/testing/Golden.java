@@ -2,11 +2,11 @@ package org.imlbench.djl.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.testkit.SharedData;
 
 /** Reads {@code fixtures/opt/golden.json} (float64 reference outputs of the three tiny OPT checkpoints). */
 public final class Golden {
@@ -18,7 +18,7 @@ public final class Golden {
 
     /** @return the directory of the fixtures */
     public static Path fixturesDir() {
-        return SharedData.require("fixtures/opt");
+        return SharedData.fixtures("opt");
     }
 
     /**

@@ -1,22 +1,22 @@
 package org.imlbench.djl.tuning;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import org.imlbench.djl.model.DjlEngine;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.testing.Golden;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.testing.Golden;
+import org.imlbench.tuningdata.EncodedExample;
+import org.junit.jupiter.api.Test;
 
 /** AdamW against a float64 reference, data parallelism, accumulation and mixed precision. */
 class OptimizerTest {

@@ -1,14 +1,9 @@
 package org.imlbench.djl.tuning;
 
-import org.imlbench.api.LanguageModel;
-import org.imlbench.api.ModelRequest;
-import org.imlbench.djl.backend.DjlBackend;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.checkpoint.TensorData;
-import org.imlbench.djl.testing.Golden;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,11 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.djl.backend.DjlBackend;
+import org.imlbench.djl.testing.Golden;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.checkpoint.TensorData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tuning process killed with SIGKILL and resumed ends with the weights of an uninterrupted run. */
 class ResumeTest {
@@ -82,7 +82,7 @@ class ResumeTest {
         assertEquals(TuningChild.STEPS + 1, Files.readAllLines(killed.resolve("loss.csv")).size());
 
         try (LanguageModel model = new DjlBackend().load(new ModelRequest(straight.resolve("model").toString(),
-                "cpu", Map.of("threads", "1")))) {
+                "cpu", Options.of(Map.of("threads", "1"))))) {
             assertTrue(model.info().toString().length() > 0, "the backend loads the tuned checkpoint");
         }
     }

@@ -1,17 +1,17 @@
 package org.imlbench.djl.tuning;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.imlbench.djl.model.OptModel;
 import org.imlbench.djl.testing.Golden;
+import org.imlbench.tuningdata.EncodedExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The objective against the float64 reference, and packing against one-by-one evaluation. */
 class TargetLossTest {

@@ -3,16 +3,16 @@ package org.imlbench.djl.tuning;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.model.OptModel;
-import org.imlbench.djl.testing.Golden;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.testing.Golden;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.tuningdata.EncodedExample;
 
 /** Test helpers: the tiny fixture checkpoints and random examples in their vocabulary. */
 final class TinyModels {

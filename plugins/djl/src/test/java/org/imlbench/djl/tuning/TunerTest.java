@@ -1,17 +1,9 @@
 package org.imlbench.djl.tuning;
 
-import org.imlbench.api.ModelRequest;
-import org.imlbench.api.TrainingExample;
-import org.imlbench.api.TuningConfig;
-import org.imlbench.api.TuningProgress;
-import org.imlbench.api.TuningRequest;
-import org.imlbench.api.TuningResult;
-import org.imlbench.djl.checkpoint.Checkpoint;
-import org.imlbench.djl.checkpoint.Checkpoints;
-import org.imlbench.djl.testing.Golden;
-import org.imlbench.djl.tokenizer.ByteTokenizer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +11,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.api.TrainingExample;
+import org.imlbench.api.TuningConfig;
+import org.imlbench.api.TuningProgress;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
+import org.imlbench.djl.testing.Golden;
+import org.imlbench.hf.checkpoint.Checkpoint;
+import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.tokenizer.ByteTokenizer;
+import org.imlbench.tuningdata.EncodedExample;
+import org.imlbench.tuningdata.ExampleEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tuner end to end in this JVM: output layout, refusals, finished runs, unpacked mode. */
 class TunerTest {
@@ -37,7 +39,7 @@ class TunerTest {
 
     private TuningRequest request(Path out, TuningConfig config, boolean resume) {
         return new TuningRequest(new ModelRequest(Golden.fixturesDir().resolve("opt-tiny").toString(), "cpu",
-                Map.of("threads", "1")), out, TuningChild.examples(), config, resume);
+                Options.of(Map.of("threads", "1"))), out, TuningChild.examples(), config, resume);
     }
 
     @Test

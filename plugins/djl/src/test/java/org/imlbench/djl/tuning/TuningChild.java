@@ -1,15 +1,16 @@
 package org.imlbench.djl.tuning;
 
-import org.imlbench.api.ModelRequest;
-import org.imlbench.api.TrainingExample;
-import org.imlbench.api.TuningConfig;
-import org.imlbench.api.TuningRequest;
-import org.imlbench.api.TuningResult;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.imlbench.api.ModelRequest;
+import org.imlbench.api.Options;
+import org.imlbench.api.TrainingExample;
+import org.imlbench.api.TrainingExamples;
+import org.imlbench.api.TuningConfig;
+import org.imlbench.api.TuningRequest;
+import org.imlbench.api.TuningResult;
 
 /**
  * A tuning run in its own JVM, for the kill-and-resume test: {@code TuningChild BASE_DIR OUT_DIR RESUME SLEEP_MS}.
@@ -21,7 +22,7 @@ public final class TuningChild {
     private TuningChild() {
     }
 
-    static List<TrainingExample> examples() {
+    static TrainingExamples examples() {
         List<TrainingExample> out = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             int a = i * 7 % 23;
@@ -29,7 +30,7 @@ public final class TuningChild {
             out.add(new TrainingExample("synthetic/add" + (i % 3), "Question: what is " + a + " plus " + b
                     + "? Answer:", " " + (a + b)));
         }
-        return out;
+        return TrainingExamples.of(out);
     }
 
     static TuningConfig config() {
@@ -42,7 +43,7 @@ public final class TuningChild {
         Path out = Path.of(args[1]);
         boolean resume = Boolean.parseBoolean(args[2]);
         long sleep = Long.parseLong(args[3]);
-        TuningRequest request = new TuningRequest(new ModelRequest(base.toString(), "cpu", Map.of("threads", "1")),
+        TuningRequest request = new TuningRequest(new ModelRequest(base.toString(), "cpu", Options.of(Map.of("threads", "1"))),
                 out, examples(), config(), resume);
         TuningResult result = Tuner.tune(request, p -> {
             System.out.println("step " + p.step() + " loss " + p.loss());

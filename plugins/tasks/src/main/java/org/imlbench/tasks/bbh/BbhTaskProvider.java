@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSourceInfo;
 import org.imlbench.tasks.io.FolderLoader;
 import org.imlbench.tasks.io.Json;
 import org.imlbench.tasks.io.Resources;
@@ -52,7 +52,7 @@ public final class BbhTaskProvider implements TaskCategoryProvider {
     }
 
     @Override
-    public TaskSuite load(TaskSource source) throws TaskLoadException {
+    public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         Path dir = source.requirePath();
         Path tasksDir = Files.isDirectory(dir.resolve("bbh")) ? dir.resolve("bbh") : dir;
         Path promptsDir = dir.resolve("cot-prompts");
@@ -60,9 +60,8 @@ public final class BbhTaskProvider implements TaskCategoryProvider {
         if (files.isEmpty()) {
             throw new TaskLoadException(tasksDir.toString(), "no *.json task files");
         }
-        FolderLoader.Result result = FolderLoader.load(files, file -> read(file, promptsDir), source.skipBadTasks());
-        return new TaskSuite(result.tasks(), result.problems(),
-                Optional.of(Resources.text(BbhTaskProvider.class, "bbh-split.json")));
+        FolderLoader.load(files, file -> read(file, promptsDir), source.skipBadTasks(), sink);
+        return TaskSourceInfo.withSplitSpec(Resources.text(BbhTaskProvider.class, "bbh-split.json"));
     }
 
     private Task read(Path file, Path promptsDir) throws TaskLoadException {

@@ -3,12 +3,12 @@ package org.imlbench.tasks.csv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSourceInfo;
 import org.imlbench.tasks.io.FolderLoader;
 
 /**
@@ -33,7 +33,7 @@ public final class CsvTaskProvider implements TaskCategoryProvider {
     }
 
     @Override
-    public TaskSuite load(TaskSource source) throws TaskLoadException {
+    public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         Path path = source.requirePath();
         CsvTaskReader reader = new CsvTaskReader();
         if (Files.isDirectory(path)) {
@@ -41,12 +41,13 @@ public final class CsvTaskProvider implements TaskCategoryProvider {
             if (files.isEmpty()) {
                 throw new TaskLoadException(path.toString(), "no *.csv files");
             }
-            FolderLoader.Result result = FolderLoader.load(files, reader::read, source.skipBadTasks());
-            return new TaskSuite(result.tasks(), result.problems(), Optional.empty());
+            FolderLoader.load(files, reader::read, source.skipBadTasks(), sink);
+            return TaskSourceInfo.none();
         }
         if (!Files.isRegularFile(path)) {
             throw new TaskLoadException(path.toString(), "no such file");
         }
-        return new TaskSuite(List.of(FolderLoader.readOne(path, reader::read)), List.of(), Optional.empty());
+        sink.accept(FolderLoader.readOne(path, reader::read));
+        return TaskSourceInfo.none();
     }
 }

@@ -3,12 +3,12 @@ package org.imlbench.tasks.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.api.TaskProblem;
+import org.imlbench.api.TaskSink;
 
 /**
  * Loads every matching file of a folder with one reader, either failing on the first bad file or, when bad tasks
@@ -24,20 +24,6 @@ public final class FolderLoader {
          * @throws TaskLoadException when the file is wrong; the message names it
          */
         Task read(Path file) throws TaskLoadException;
-    }
-
-    /**
-     * What a folder gave.
-     *
-     * @param tasks the tasks read, in file-name order
-     * @param problems the files skipped
-     */
-    public record Result(List<Task> tasks, List<TaskProblem> problems) {
-        /** Copies the lists. */
-        public Result {
-            tasks = List.copyOf(tasks);
-            problems = List.copyOf(problems);
-        }
     }
 
     private FolderLoader() {
@@ -65,20 +51,20 @@ public final class FolderLoader {
     }
 
     /**
-     * Reads files one by one.
+     * Reads files one by one, handing each task to the sink as soon as it is read.
      *
      * @param files the files
      * @param reader reads one
-     * @param skipBadTasks whether a bad file is skipped (and reported) rather than fatal
-     * @return the tasks and the skipped files
-     * @throws TaskLoadException the first bad file's error, when bad tasks are not skipped
+     * @param skipBadTasks whether a bad file is skipped (and reported to the sink) rather than fatal
+     * @param sink receives the tasks and the skipped files
+     * @throws TaskLoadException the first bad file's error, when bad tasks are not skipped, or the sink's
      */
-    public static Result load(List<Path> files, TaskReader reader, boolean skipBadTasks) throws TaskLoadException {
-        List<Task> tasks = new ArrayList<>();
-        List<TaskProblem> problems = new ArrayList<>();
+    public static void load(List<Path> files, TaskReader reader, boolean skipBadTasks, TaskSink sink)
+            throws TaskLoadException {
         for (Path file : files) {
+            Task task;
             try {
-                tasks.add(readOne(file, reader));
+                task = readOne(file, reader);
             } catch (TaskLoadException e) {
                 if (!skipBadTasks) {
                     throw e;
@@ -86,10 +72,11 @@ public final class FolderLoader {
                 String prefix = e.file() + ": ";
                 String message = e.getMessage().startsWith(prefix)
                         ? e.getMessage().substring(prefix.length()) : e.getMessage();
-                problems.add(new TaskProblem(e.file(), message));
+                sink.skipped(new TaskProblem(e.file(), message));
+                continue;
             }
+            sink.accept(task);
         }
-        return new Result(tasks, problems);
     }
 
     /**

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.imlbench.api.ImlbenchApi;
+import org.imlbench.api.OptionKey;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSourceInfo;
 import org.imlbench.tasks.io.FolderLoader;
 import org.imlbench.tasks.io.Resources;
 
@@ -25,6 +26,9 @@ import org.imlbench.tasks.io.Resources;
 public final class Niv2TaskProvider implements TaskCategoryProvider {
     /** Task attribute: which NIv2 split list names the task ({@code train}, {@code test} or {@code excluded}). */
     public static final String ATTR_SPLIT = "niv2-split";
+    /** {@code --task-option split=NAME}: the folder under {@code DIR/splits/} holding the split lists. */
+    static final OptionKey<String> SPLIT = OptionKey.text("split",
+            "the folder under DIR/splits/ with train/test/excluded_tasks.txt", "default");
     /** Task attribute: all of the task's categories, joined by {@code "; "}. */
     public static final String ATTR_CATEGORIES = "niv2-categories";
     /** Task attribute: the task's {@code Negative Examples} as a JSON array. */
@@ -46,7 +50,12 @@ public final class Niv2TaskProvider implements TaskCategoryProvider {
     }
 
     @Override
-    public TaskSuite load(TaskSource source) throws TaskLoadException {
+    public List<OptionKey<?>> declaredOptions() {
+        return List.of(SPLIT);
+    }
+
+    @Override
+    public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         Path dir = source.requirePath();
         Path tasksDir = Files.isDirectory(dir.resolve("tasks")) ? dir.resolve("tasks") : dir;
         List<Path> files = FolderLoader.list(tasksDir, ".json").stream()
@@ -54,11 +63,10 @@ public final class Niv2TaskProvider implements TaskCategoryProvider {
         if (files.isEmpty()) {
             throw new TaskLoadException(tasksDir.toString(), "no task*.json files");
         }
-        String splitName = source.options().getOrDefault("split", "default");
+        String splitName = source.options().get(SPLIT);
         Niv2TaskReader reader = new Niv2TaskReader(readSplitLists(dir.resolve("splits").resolve(splitName)));
-        FolderLoader.Result result = FolderLoader.load(files, reader::read, source.skipBadTasks());
-        return new TaskSuite(result.tasks(), result.problems(),
-                Optional.of(Resources.text(Niv2TaskProvider.class, "niv2-split.json")));
+        FolderLoader.load(files, reader::read, source.skipBadTasks(), sink);
+        return TaskSourceInfo.withSplitSpec(Resources.text(Niv2TaskProvider.class, "niv2-split.json"));
     }
 
     private static Map<String, String> readSplitLists(Path splitDir) throws TaskLoadException {

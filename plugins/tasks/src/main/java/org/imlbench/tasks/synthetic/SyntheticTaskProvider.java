@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
+import org.imlbench.api.OptionKey;
 import org.imlbench.api.Task;
 import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
-import org.imlbench.api.TaskSuite;
+import org.imlbench.api.TaskSourceInfo;
+import org.imlbench.api.UsageException;
 import org.imlbench.tasks.io.Resources;
 
 /**
@@ -31,6 +33,8 @@ public final class SyntheticTaskProvider implements TaskCategoryProvider {
     /** Instances per task unless {@code instances} is set. */
     public static final int DEFAULT_INSTANCES = 300;
     private static final int MAX_INSTANCES = 100_000;
+    private static final OptionKey<Integer> INSTANCES = OptionKey.integer("instances", "instances per task",
+            DEFAULT_INSTANCES, 2, MAX_INSTANCES);
     /** How many draws per wanted instance before giving up on finding new unique inputs. */
     private static final int ATTEMPTS_PER_INSTANCE = 50;
 
@@ -50,38 +54,25 @@ public final class SyntheticTaskProvider implements TaskCategoryProvider {
     }
 
     @Override
-    public TaskSuite load(TaskSource source) throws TaskLoadException {
+    public List<OptionKey<?>> declaredOptions() {
+        return List.of(INSTANCES);
+    }
+
+    @Override
+    public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         if (source.path().isPresent()) {
-            throw new TaskLoadException("synthetic", "takes no path: use --tasks synthetic");
+            throw new UsageException("--tasks synthetic takes no path: use --tasks synthetic");
         }
-        int count = instanceCount(source.options());
-        List<Task> tasks = new ArrayList<>();
+        int count = source.options().get(INSTANCES);
         for (SyntheticTask definition : definitions()) {
-            tasks.add(generate(definition, source.seed(), count));
+            sink.accept(generate(definition, source.seed(), count));
         }
-        return new TaskSuite(tasks, List.of(),
-                Optional.of(Resources.text(SyntheticTaskProvider.class, "synthetic-split.json")));
+        return TaskSourceInfo.withSplitSpec(Resources.text(SyntheticTaskProvider.class, "synthetic-split.json"));
     }
 
     /** @return every task definition, in a fixed order */
     static List<SyntheticTask> definitions() {
         return Stream.of(TextTasks.all(), NumberTasks.all(), LogicTasks.all()).flatMap(List::stream).toList();
-    }
-
-    private static int instanceCount(Map<String, String> options) throws TaskLoadException {
-        String value = options.get("instances");
-        if (value == null) {
-            return DEFAULT_INSTANCES;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < 2 || n > MAX_INSTANCES) {
-                throw new TaskLoadException("synthetic", "instances must be in [2, " + MAX_INSTANCES + "]: " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new TaskLoadException("synthetic", "instances is not a number: " + value, e);
-        }
     }
 
     private static Task generate(SyntheticTask definition, long seed, int count) throws TaskLoadException {

@@ -1,0 +1,209 @@
+package org.imlbench.hf.checkpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A {@code torch.save} archive (the zip format of torch ≥ 1.6): {@code <name>/data.pkl} holds the state_dict
+ * pickle, read by a {@link RestrictedUnpickler} that accepts only tensors rebuilt from storages, and
+ * {@code <name>/data/<key>} holds each storage's raw little-endian bytes.
+ */
+final class PytorchBinFile implements TensorFile {
+    /** Pickles of state_dicts are a few hundred bytes per tensor; refuse absurd ones before allocating. */
+    private static final long MAX_PICKLE_BYTES = 512L << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
+
+    private final Path file;
+    private final ZipFile zip;
+    private final String prefix;
+    private final Map<String, TorchStateDictPolicy.Tensor> tensors;
+
+    private PytorchBinFile(Path file, ZipFile zip, String prefix, Map<String, TorchStateDictPolicy.Tensor> tensors) {
+        this.file = file;
+        this.zip = zip;
+        this.prefix = prefix;
+        this.tensors = tensors;
+    }
+
+    /**
+     * Opens an archive and reads its state_dict pickle (never running any code).
+     *
+     * @param file the .bin file
+     * @return the opened file
+     * @throws IOException naming the file and the problem, e.g. a refused pickle global
+     */
+    static PytorchBinFile open(Path file) throws IOException {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(magic, 0, 4) < 4 || magic[0] != 'P' || magic[1] != 'K') {
+                throw new IOException(file + ": not a torch.save zip archive (the legacy pre-1.6 format is not "
+                        + "supported; re-save it with a current torch or convert it to safetensors)");
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new IOException(file + ": corrupt zip archive: " + e.getMessage(), e);
+        }
+        try {
+            ZipEntry pickle = findPickle(file, zip);
+            String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
+            checkByteOrder(file, zip, prefix);
+            if (pickle.getSize() > MAX_PICKLE_BYTES) {
+                throw new IOException(file + ": data.pkl is " + pickle.getSize() + " bytes, too large for a state_dict");
+            }
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(pickle)) {
+                bytes = in.readAllBytes();
+            }
+            Object root = RestrictedUnpickler.load(file.toString(), new TorchStateDictPolicy(file.toString()), bytes);
+            return new PytorchBinFile(file, zip, prefix, stateDict(file, root));
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private static ZipEntry findPickle(Path file, ZipFile zip) throws IOException {
+        ZipEntry found = null;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            String name = entry.getName();
+            if (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length()) {
+                if (found != null) {
+                    throw new IOException(file + ": archive holds more than one data.pkl");
+                }
+                found = entry;
+            }
+        }
+        if (found == null) {
+            throw new IOException(file + ": archive has no <name>/data.pkl; not a torch.save file");
+        }
+        return found;
+    }
+
+    private static void checkByteOrder(Path file, ZipFile zip, String prefix) throws IOException {
+        ZipEntry order = zip.getEntry(prefix + "byteorder");
+        if (order != null) {
+            try (InputStream in = zip.getInputStream(order)) {
+                String value = new String(in.readNBytes(16), StandardCharsets.US_ASCII).trim();
+                if (!value.equals("little")) {
+                    throw new IOException(file + ": storages are " + value + "-endian; only little-endian is "
+                            + "supported");
+                }
+            }
+        }
+    }
+
+    private static Map<String, TorchStateDictPolicy.Tensor> stateDict(Path file, Object root) throws IOException {
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IOException(file + ": the pickle is not a state_dict (a dict of tensors)");
+        }
+        Map<String, TorchStateDictPolicy.Tensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TorchStateDictPolicy.Tensor t)) {
+                throw new IOException(file + ": state_dict entry '" + e.getKey() + "' is not a named tensor");
+            }
+            tensors.put(name, t);
+        }
+        return Collections.unmodifiableMap(tensors);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Set<String> storedNames() {
+        return tensors.keySet();
+    }
+
+    @Override
+    public long[] shape(String storedName) {
+        return tensors.get(storedName).shape().clone();
+    }
+
+    @Override
+    public TensorData read(String storedName, String canonicalName) throws IOException {
+        TorchStateDictPolicy.Tensor t = tensors.get(storedName);
+        String what = file + ": tensor '" + storedName + "'";
+        if (t == null) {
+            throw new IOException(file + ": no tensor '" + storedName + "'");
+        }
+        StoredType type = t.storage().type();
+        if (!type.floating()) {
+            throw new IOException(what + " stores " + type + ", which is not a floating type");
+        }
+        checkContiguous(t, what);
+        long count = FloatBuffers.elementCount(t.shape());
+        if (t.offset() + count > t.storage().elementCount()) {
+            throw new IOException(what + ": elements [" + t.offset() + ", " + (t.offset() + count)
+                    + ") lie outside its storage of " + t.storage().elementCount());
+        }
+        ZipEntry entry = zip.getEntry(prefix + "data/" + t.storage().key());
+        if (entry == null) {
+            throw new IOException(what + ": storage " + prefix + "data/" + t.storage().key()
+                    + " is missing from the archive");
+        }
+        long expectedBytes = t.storage().elementCount() * type.byteSize();
+        if (entry.getSize() >= 0 && entry.getSize() != expectedBytes) {
+            throw new IOException(what + ": storage '" + t.storage().key() + "' has " + entry.getSize()
+                    + " bytes, but " + t.storage().elementCount() + " " + type + " elements need " + expectedBytes);
+        }
+        FloatBuffer data = FloatBuffers.allocate(count, what);
+        try (InputStream in = zip.getInputStream(entry)) {
+            in.skipNBytes(t.offset() * type.byteSize());
+            byte[] chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
+            long remaining = count * type.byteSize();
+            while (remaining > 0) {
+                int n = (int) Math.min(chunk.length, remaining);
+                int read = in.readNBytes(chunk, 0, n);
+                if (read < n) {
+                    throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated");
+                }
+                type.widen(ByteBuffer.wrap(chunk, 0, n), data, n / type.byteSize());
+                remaining -= n;
+            }
+        } catch (java.io.EOFException e) {
+            throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated", e);
+        }
+        data.flip();
+        return new TensorData(canonicalName, t.shape().clone(), type.name(), data);
+    }
+
+    private static void checkContiguous(TorchStateDictPolicy.Tensor t, String what) throws IOException {
+        long expected = 1;
+        for (int i = t.shape().length - 1; i >= 0; i--) {
+            // a dimension of size 1 may carry any stride without changing the layout
+            if (t.shape()[i] != 1 && t.stride()[i] != expected) {
+                throw new IOException(what + " is not contiguous (size " + Arrays.toString(t.shape()) + ", stride "
+                        + Arrays.toString(t.stride()) + "); save it with .contiguous() or as safetensors");
+            }
+            expected *= t.shape()[i];
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}
