@@ -11,8 +11,6 @@ module org.imlbench.djl {
     requires ai.djl.pytorch_engine;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
-    requires org.knowm.xchart;
-    requires java.desktop;
 
     exports org.imlbench.djl.inference;
     exports org.imlbench.djl.bench;

@@ -21,6 +21,7 @@ import org.imlbench.djl.model.DeviceSpec;
 import org.imlbench.djl.model.DjlEngine;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.embedded.ModelLocator;
 import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
 
@@ -57,7 +58,7 @@ public final class DjlBackend implements ModelBackend {
         List<Device> devices = DeviceSpec.parse(request.device());
         DjlEngine.start(options.threads());
         devices.forEach(DeviceSpec::requireAvailable);
-        Path dir = ModelLocator.locate(request.model(), options);
+        Path dir = ModelLocator.locate(request.model(), options.seed());
         return load(request, dir, devices, options);
     }
 

@@ -22,7 +22,7 @@ import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
 import org.imlbench.tuningdata.ExampleEncoder;
 import org.imlbench.tuningdata.LearningRateSchedule;
-import org.imlbench.tuningdata.MixtureSampler;
+import org.imlbench.tuningdata.LossCurveChart;
 import org.imlbench.tuningdata.TrainingPool;
 import org.imlbench.tuningdata.WindowStream;
 
@@ -69,9 +69,7 @@ final class TuningRun {
                 return finish(latest.get(), state, started);
             }
         }
-        MixtureSampler sampler = new MixtureSampler(pool.tasks(), config.perTaskCap(), config.sourceProportions(),
-                config.seed());
-        WindowStream stream = new WindowStream(pool, sampler, config.packing());
+        WindowStream stream = WindowStream.of(pool, config);
         Path source = baseDir;
         if (state != null) {
             stream.skip(state.dataWindows());

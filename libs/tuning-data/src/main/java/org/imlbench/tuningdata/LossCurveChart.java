@@ -1,18 +1,21 @@
-package org.imlbench.djl.tuning;
+package org.imlbench.tuningdata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.imlbench.api.TuningProgress;
+import org.imlbench.files.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Saves a run's loss curve as a PNG (xchart) and as CSV, next to its checkpoint. */
+/**
+ * Saves a run's loss curve as a PNG (xchart) and as CSV, next to its checkpoint: every tuning backend writes the same
+ * {@code loss.png} and {@code loss.csv}.
+ */
 public final class LossCurveChart {
     private LossCurveChart() {
     }
@@ -43,7 +46,7 @@ public final class LossCurveChart {
         chart.addSeries("loss", steps, losses).setMarker(SeriesMarkers.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-        TuningDirectory.writeAtomically(png, bytes.toByteArray());
+        AtomicFiles.write(png, bytes.toByteArray());
     }
 
     /**
@@ -57,6 +60,6 @@ public final class LossCurveChart {
             s.append(String.format(Locale.ROOT, "%d,%.6f,%.6e,%.1f%n", p.step(), p.loss(), p.learningRate(),
                     p.tokensPerSecond()));
         }
-        TuningDirectory.writeAtomically(csv, s.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(csv, s.toString());
     }
 }
