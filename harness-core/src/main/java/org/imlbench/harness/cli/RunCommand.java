@@ -25,6 +25,9 @@ public final class RunCommand implements CliCommand {
     private RunDirectoryOptions directory = new RunDirectoryOptions();
     @Parameter(names = "--tuned", description = "Compare --model against this existing tuned model instead of tuning")
     private String tuned;
+    @Parameter(names = "--tune-backend", description = "Backend that tunes (e.g. torchrun); both models are evaluated "
+            + "with --backend, and --backend-option goes to both. Default: --backend")
+    private String tuneBackend;
 
     @Override
     public String name() {
@@ -36,6 +39,11 @@ public final class RunCommand implements CliCommand {
         RunLauncher launcher = new RunLauncher(context.plugins(), context.workDir(), context.out(), context.err());
         RunConfig base = baseConfig(launcher, context);
         String tunedModel = tuned != null ? tuned : base == null ? null : base.tuned();
+        if (tunedModel != null && tuneBackend != null) {
+            throw new UsageException("--tune-backend has nothing to tune: --tuned " + tunedModel + " compares an "
+                    + "existing model");
+        }
+        options.tuneBackend(tuneBackend);
         RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());

@@ -18,6 +18,7 @@ import org.imlbench.rundir.RunMode;
  * @param shots demonstrations per prompt
  * @param limit the most instances evaluated per task, or null for the split spec's caps
  * @param backend the model backend
+ * @param tuneBackend the backend that tunes ({@code --tune-backend}); the evaluating {@code backend} when not given
  * @param model the base model (run) or the evaluated model (eval)
  * @param tuned an existing tuned model to compare against instead of tuning, or null
  * @param device the device
@@ -29,11 +30,12 @@ import org.imlbench.rundir.RunMode;
  * @param tuning the tuning recipe (run without {@code tuned} only), or null
  */
 public record RunConfig(RunMode command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
-                        Integer limit, String backend, String model, String tuned, String device,
+                        Integer limit, String backend, String tuneBackend, String model, String tuned, String device,
                         Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
                         boolean allowOverlap, boolean skipBadTasks, TuningConfig tuning) {
-    /** Copies the collections. */
+    /** Copies the collections; a missing tune backend (a run.json older than {@code --tune-backend}) is the backend. */
     public RunConfig {
+        tuneBackend = tuneBackend == null ? backend : tuneBackend;
         tasks = List.copyOf(tasks);
         taskOptions = Map.copyOf(taskOptions);
         backendOptions = Map.copyOf(backendOptions);

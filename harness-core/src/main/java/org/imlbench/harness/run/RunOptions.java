@@ -41,6 +41,8 @@ public final class RunOptions {
     Integer limit;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend;
+    /** Set by {@code harness run --tune-backend} ({@link #tuneBackend(String)}); {@code harness tune} tunes with --backend. */
+    String tuneBackend;
     @Parameter(names = "--model", description = "Model: a checkpoint directory, a hub id (facebook/opt-125m) or "
             + "'embedded'. Default: embedded")
     String model;
@@ -71,6 +73,7 @@ public final class RunOptions {
     public RunConfig resolve(RunMode command, RunConfig base, String tuned, TuningConfig tuning) {
         String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
+        String resolvedBackend = pick(backend, base == null ? null : base.backend(), "djl");
         Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());
         options.putAll(backendOptions);
         Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
@@ -83,7 +86,8 @@ public final class RunOptions {
                 pick(format, base == null ? null : base.format(), "optiml"),
                 pick(shots, base == null ? null : base.shots(), 0),
                 pick(limit, base == null ? null : base.limit(), null),
-                pick(backend, base == null ? null : base.backend(), "djl"),
+                resolvedBackend,
+                pick(tuneBackend, separateTuneBackend(base), resolvedBackend),
                 resolvedModel,
                 tuned,
                 pick(device, base == null ? null : base.device(), "cpu"),
@@ -111,6 +115,15 @@ public final class RunOptions {
     }
 
     /**
+     * Sets the backend that tunes when a command takes it ({@code harness run --tune-backend}).
+     *
+     * @param name the backend's name, or null for the evaluating backend
+     */
+    public void tuneBackend(String name) {
+        this.tuneBackend = name;
+    }
+
+    /**
      * Adds a backend option as if typed with --backend-option.
      *
      * @param key the option
@@ -118,6 +131,11 @@ public final class RunOptions {
      */
     public void backendOption(String key, String value) {
         backendOptions.put(key, value);
+    }
+
+    /** The base configuration's tune backend when it was chosen apart from its backend; else it follows --backend. */
+    private static String separateTuneBackend(RunConfig base) {
+        return base == null || base.tuneBackend().equals(base.backend()) ? null : base.tuneBackend();
     }
 
     private static List<String> splitCommas(List<String> values) {

@@ -18,6 +18,7 @@ import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
@@ -67,25 +68,29 @@ public final class RunPipeline {
      */
     public Path run(RunConfig config, Path runDir) throws IOException {
         RunDirectory dir = new RunDirectory(runDir, json);
-        RunManifest manifest = startManifest(config, dir);
         ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
-        if (config.tunes() && !backend.canTune()) {
-            throw new IllegalArgumentException("backend '" + config.backend() + "' cannot tune; give --tuned MODEL "
-                    + "to compare two existing models");
+        ModelBackend tuneBackend = plugins.get(ModelBackend.class, config.tuneBackend());
+        if (config.tunes() && !tuneBackend.canTune()) {
+            throw new UsageException("backend '" + config.tuneBackend() + "' cannot tune; give --tune-backend NAME "
+                    + "of one that does, or --tuned MODEL to compare two existing models");
         }
+        // one set of --backend-option goes to the evaluating and the tuning backend: a key is known to either
+        Options options = DeclaredOptions.forBackends(config.backendOptions(),
+                config.tunes() ? List.of(backend, tuneBackend) : List.of(backend));
+        RunManifest manifest = startManifest(config, dir);
         Benchmark benchmark = benchmarks.build(config);
         out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
                 benchmark.evaluation().keySet(), benchmark.training().size());
         List<Metric> metrics = selectMetrics(config);
         ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
                 progress);
-        Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
 
         List<Role> roles = config.command().roles();
         manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), roles.get(0),
                 benchmark, phase, dir, manifest);
         if (roles.contains(Role.TUNED)) {
-            String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
+            String tunedModel = config.tunes() ? tune(tuneBackend, options, config, benchmark, dir).toString()
+                    : config.tuned();
             manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), Role.TUNED,
                     benchmark, phase, dir, manifest);
         }
@@ -126,8 +131,8 @@ public final class RunPipeline {
         }
     }
 
-    private Path tune(ModelBackend backend, RunConfig config, Benchmark benchmark, RunDirectory dir)
-            throws IOException {
+    private Path tune(ModelBackend backend, Options options, RunConfig config, Benchmark benchmark,
+                      RunDirectory dir) throws IOException {
         Optional<Path> done = dir.tunedCheckpoint();
         if (done.isPresent()) {
             out.println("tuning already finished: " + done.get());
@@ -136,11 +141,10 @@ public final class RunPipeline {
         if (benchmark.training().isEmpty()) {
             throw new IllegalArgumentException("the training split is empty: every category is held out");
         }
-        out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
-                config.tuning().steps());
-        TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
-                config.backendOptions()), dir.layout().tuningDir(), TrainingExamples.of(benchmark.training()), config.tuning(),
-                true);
+        out.printf("tuning %s on %d examples for %d steps (%s)%n", config.model(), benchmark.training().size(),
+                config.tuning().steps(), backend.name());
+        TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(), options),
+                dir.layout().tuningDir(), TrainingExamples.of(benchmark.training()), config.tuning(), true);
         TuningResult result;
         try (ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
             result = backend.tune(request, (TuningProgress p) -> {
