@@ -41,7 +41,7 @@ public final class RunOptions {
     Integer limit;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend;
-    /** Set by {@code harness run --tune-backend} ({@link #tuneBackend(String)}); {@code harness tune} tunes with --backend. */
+    /** Set by {@code harness run --tune-backend} ({@link #tuneBackend}); {@code harness tune} uses --backend. */
     String tuneBackend;
     @Parameter(names = "--model", description = "Model: a checkpoint directory, a hub id (facebook/opt-125m) or "
             + "'embedded'. Default: embedded")

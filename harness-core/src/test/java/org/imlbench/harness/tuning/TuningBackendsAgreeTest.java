@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
-import org.imlbench.api.TrainingExample;
-import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.testkit.ArithmeticExamples;
 import org.imlbench.testkit.PythonTorch;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +41,6 @@ class TuningBackendsAgreeTest {
                 .filter(b -> b.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static TrainingExamples examples() {
-        List<TrainingExample> out = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            int a = i * 7 % 23;
-            int b = i * 5 % 17;
-            out.add(new TrainingExample("synthetic/add" + (i % 3), "Question: what is " + a + " plus " + b
-                    + "? Answer:", " " + (a + b)));
-        }
-        return TrainingExamples.of(out);
-    }
-
     private static TuningConfig recipe(int steps) {
         return TuningConfig.optImlBuilder().steps(steps).batchSize(4).maxSeqLen(48).packing(true).learningRate(3e-3)
                 .warmupSteps(2).weightDecay(0.01).dropout(0.0).perTaskCap(15).seed(7).build();
@@ -62,7 +49,7 @@ class TuningBackendsAgreeTest {
     private TuningResult tune(String backend, Path base, String run, TuningConfig config, Map<String, String> options)
             throws IOException {
         TuningRequest request = new TuningRequest(ModelRequest.of(base.toString(), "cpu", options),
-                temp.resolve(run), examples(), config, false);
+                temp.resolve(run), ArithmeticExamples.training(), config, false);
         return backend(backend).tune(request, p -> { });
     }
 

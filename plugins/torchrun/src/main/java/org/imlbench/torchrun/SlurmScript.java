@@ -29,7 +29,7 @@ record SlurmScript(TorchrunOptions options, String python, Path output, Path tra
     String render() {
         String endpoint = options.rdzvEndpoint().orElse("${head_node}:" + DEFAULT_PORT);
         TorchrunCommand command = new TorchrunCommand(python, options.nprocPerNode(),
-                new TorchrunCommand.C10d(options.nnodes(), null, endpoint, "imlbench-${SLURM_JOB_ID}"),
+                new TorchrunCommand.C10d(options.nnodes(), endpoint, "imlbench-${SLURM_JOB_ID}"),
                 output.resolve("logs").resolve("torchrun").toString(), trainer.toString(), data.toString(), true);
         Path status = output.resolve(EXIT_STATUS);
         StringBuilder s = new StringBuilder();

@@ -37,22 +37,34 @@ record TorchrunCommand(String python, String nprocPerNode, Rendezvous rendezvous
     }
 
     /**
-     * Several nodes meeting at a c10d rendezvous.
+     * Several nodes started by hand: node {@code nodeRank} of {@code nnodes}, all meeting at node 0's address
+     * (torchrun's static rendezvous), so node 0 holds rank 0, which writes the progress and the checkpoint.
      *
      * @param nnodes nodes in the job
-     * @param nodeRank this node's index, or null to leave the order to the rendezvous (Slurm)
+     * @param nodeRank this node's index
+     * @param endpoint {@code HOST:PORT} of node 0
+     */
+    record Static(int nnodes, int nodeRank, String endpoint) implements Rendezvous {
+        @Override
+        public List<String> flags() {
+            int colon = endpoint.lastIndexOf(':');
+            return List.of("--nnodes", String.valueOf(nnodes), "--node_rank", String.valueOf(nodeRank),
+                    "--master_addr", endpoint.substring(0, colon), "--master_port", endpoint.substring(colon + 1));
+        }
+    }
+
+    /**
+     * Several nodes of a batch job meeting at a c10d rendezvous, which orders them itself.
+     *
+     * @param nnodes nodes in the job
      * @param endpoint {@code HOST:PORT} (may be a shell expression in a script)
      * @param id the rendezvous id every node of the job shares
      */
-    record C10d(int nnodes, Integer nodeRank, String endpoint, String id) implements Rendezvous {
+    record C10d(int nnodes, String endpoint, String id) implements Rendezvous {
         @Override
         public List<String> flags() {
-            List<String> out = new ArrayList<>(List.of("--nnodes", String.valueOf(nnodes)));
-            if (nodeRank != null) {
-                out.addAll(List.of("--node_rank", String.valueOf(nodeRank)));
-            }
-            out.addAll(List.of("--rdzv_backend", "c10d", "--rdzv_endpoint", endpoint, "--rdzv_id", id));
-            return out;
+            return List.of("--nnodes", String.valueOf(nnodes), "--rdzv_backend", "c10d", "--rdzv_endpoint", endpoint,
+                    "--rdzv_id", id);
         }
     }
 

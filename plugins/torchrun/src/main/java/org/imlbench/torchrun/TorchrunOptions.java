@@ -14,7 +14,7 @@ import org.imlbench.api.UsageException;
  * @param nprocPerNode ranks per node as torchrun takes it: a count, or {@code gpu} (every visible GPU)
  * @param nnodes nodes in the job
  * @param nodeRank this node's index (multi-node local launches)
- * @param rdzvEndpoint {@code HOST:PORT} of the c10d rendezvous, when given
+ * @param rdzvEndpoint {@code HOST:PORT} where the nodes meet, when given
  * @param python the Python interpreter to run
  * @param pythonGiven whether {@code python} was given (else the default may fall back to the system's Python)
  * @param launcher where the ranks run
@@ -48,8 +48,8 @@ public record TorchrunOptions(String nprocPerNode, int nnodes, int nodeRank, Opt
             "this node's index, 0 to nnodes-1 (launcher=local on several nodes)", 0, 0);
     /** {@code rdzv-endpoint}. */
     public static final OptionKey<String> RDZV_ENDPOINT = OptionKey.text("rdzv-endpoint",
-            "HOST:PORT of the c10d rendezvous; required for nnodes > 1 with launcher=local (Slurm: the job's first "
-                    + "node, port 29500)", null);
+            "HOST:PORT where the nodes meet: node 0 and a free port; required for nnodes > 1 with launcher=local "
+                    + "(Slurm: the job's first node, port 29500)", null);
     /** {@code python}. */
     public static final OptionKey<String> PYTHON = OptionKey.text("python",
             "the Python interpreter with torch >= 1.13 and numpy (python3; when it lacks torch, /usr/bin/python3 if "

@@ -82,6 +82,7 @@ final class TorchrunTuning {
                 ? Optional.of(PythonRuntime.find(options.python(), options.pythonGiven(), options.device().gpu(),
                 pythonFallbacks, notes))
                 : Optional.empty();
+        refuseStaleState();
         Files.createDirectories(output.resolve("logs"));
         Path trainer = writeTrainer();
         Tokenizer tokenizer = Tokenizers.load(base);
@@ -150,12 +151,12 @@ final class TorchrunTuning {
 
     private void runLocal(PythonRuntime python, Path trainer, TrainingData.Written data, ProgressFile progress,
                           TuningListener listener) throws IOException {
-        refuseStaleState();
         TorchrunCommand.Rendezvous rendezvous = options.nnodes() == 1 ? new TorchrunCommand.Standalone()
-                : new TorchrunCommand.C10d(options.nnodes(), options.nodeRank(), options.rdzvEndpoint().orElseThrow(),
-                "imlbench-" + data.fingerprint().substring(0, 16));
-        if (options.nnodes() == 1) {
-            // the trainer rewrites it from its state when it resumes; a stale one would report steps to be redone
+                : new TorchrunCommand.Static(options.nnodes(), options.nodeRank(),
+                options.rdzvEndpoint().orElseThrow());
+        if (options.nodeRank() == 0) {
+            // rank 0 lives here and rewrites it from its state when it resumes; a stale one would report steps that
+            // are to be redone
             Files.deleteIfExists(progress.file());
         }
         TorchrunCommand command = new TorchrunCommand(python.command(), options.nprocPerNode(), rendezvous,
@@ -239,7 +240,6 @@ final class TorchrunTuning {
                 && Files.isRegularFile(output.resolve("model").resolve("model.safetensors"))) {
             return;                                                // the job finished while nobody waited
         }
-        refuseStaleState();
         SlurmScript script = new SlurmScript(options, options.python(), output, trainer, data.dir());
         Path file = output.resolve(SlurmScript.FILE_NAME);
         Files.deleteIfExists(status);

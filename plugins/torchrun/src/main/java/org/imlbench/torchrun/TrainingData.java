@@ -11,12 +11,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.api.TrainingExample;
+import org.imlbench.api.TrainingExamples;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.files.FileTrees;
 import org.imlbench.tuningdata.EncodedExample;
@@ -67,7 +66,9 @@ final class TrainingData {
     static Written prepare(Path dir, TrainerRequest request, TrainingPool pool, String poolFingerprint,
                            ObjectMapper json) throws IOException {
         ObjectNode root = request.toJson(json);
-        String fingerprint = sha256(poolFingerprint + "\n" + json.writeValueAsString(root));
+        TrainingExamples.Fingerprint digest = new TrainingExamples.Fingerprint();
+        digest.add(new TrainingExample("torchrun data", poolFingerprint, json.writeValueAsString(root)));
+        String fingerprint = digest.hex();
         Optional<Written> existing = existing(dir, fingerprint, json);
         if (existing.isPresent()) {
             return existing.get();
@@ -181,14 +182,5 @@ final class TrainingData {
         }
         AtomicFiles.forceDirectory(dir.toAbsolutePath().getParent());
         return written;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

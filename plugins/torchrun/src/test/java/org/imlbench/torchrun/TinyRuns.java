@@ -1,14 +1,13 @@
 package org.imlbench.torchrun;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.imlbench.api.ModelRequest;
-import org.imlbench.api.TrainingExample;
 import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.TuningRequest;
+import org.imlbench.testkit.ArithmeticExamples;
 import org.imlbench.testkit.PythonTorch;
 import org.imlbench.testkit.SharedData;
 
@@ -17,16 +16,9 @@ final class TinyRuns {
     private TinyRuns() {
     }
 
-    /** Arithmetic questions of three tasks, as the djl tuner's tests use. */
+    /** The arithmetic questions every tuning backend's tests train on. */
     static TrainingExamples examples() {
-        List<TrainingExample> out = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            int a = i * 7 % 23;
-            int b = i * 5 % 17;
-            out.add(new TrainingExample("synthetic/add" + (i % 3), "Question: what is " + a + " plus " + b
-                    + "? Answer:", " " + (a + b)));
-        }
-        return TrainingExamples.of(out);
+        return ArithmeticExamples.training();
     }
 
     /** A packed recipe on 48-token windows (the fixtures have 64 positions). */
@@ -45,7 +37,7 @@ final class TinyRuns {
      */
     static TuningRequest request(String fixture, Path out, TuningConfig config, boolean resume,
                                  Map<String, String> options) {
-        Map<String, String> all = new java.util.TreeMap<>(options);
+        Map<String, String> all = new TreeMap<>(options);
         all.putIfAbsent("python", PythonTorch.require());
         all.putIfAbsent("threads", "1");
         return new TuningRequest(ModelRequest.of(SharedData.fixtures("opt/" + fixture).toString(), "cpu", all), out,

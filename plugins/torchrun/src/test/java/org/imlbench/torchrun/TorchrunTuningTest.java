@@ -39,7 +39,7 @@ class TorchrunTuningTest {
     }
 
     @Test
-    void oneRankAndTwoRanksGiveTheSameLossesAndTheFullOutput() throws IOException {
+    void oneRankAndTwoRanksGiveTheSameLossesAndTheFullOutput() throws Exception {
         TuningConfig config = TinyRuns.recipe(20).build();
         List<TuningProgress> seenOne = new ArrayList<>();
         TuningResult one = tune(TinyRuns.request("opt-tiny", temp.resolve("one"), config, false, Map.of()), seenOne);
@@ -77,6 +77,28 @@ class TorchrunTuningTest {
                 Map.of("nproc-per-node", "2")), new ArrayList<>()));
         assertTrue(again.getMessage().endsWith(" holds the state of a tuning run (step-00000020); resume it with "
                 + "--resume, or tune into an empty directory"), again.getMessage());
+
+        // two "nodes" of one rank each, started by hand on this machine, sharing the output directory
+        Path shared = temp.resolve("two-nodes");
+        String endpoint = "127.0.0.1:" + freePort();
+        List<CompletableFuture<TuningResult>> nodes = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            TuningRequest request = TinyRuns.request("opt-tiny", shared, config, false, Map.of("nnodes", "2",
+                    "node-rank", String.valueOf(node), "rdzv-endpoint", endpoint));
+            nodes.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return tune(request, new ArrayList<>());
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<TuningResult> node : nodes) {
+            TuningResult result = node.get(300, TimeUnit.SECONDS);
+            for (int s = 0; s < 20; s++) {
+                assertEquals(one.lossCurve().get(s).loss(), result.lossCurve().get(s).loss(), 1e-5);
+            }
+        }
     }
 
     @Test
