@@ -24,6 +24,8 @@ import org.imlbench.rundir.RunMode;
  * @param backendOptions backend-specific options
  * @param maxNewTokens the generation limit
  * @param metrics the metrics to report, or empty for every metric that applies
+ * @param headlineMetric the metric categories and splits aggregate ({@code --headline-metric}), or null for the
+ *                       default rule (docs/reports.md)
  * @param allowOverlap accept splits in which an evaluation input equals a training input
  * @param skipBadTasks skip unreadable task files instead of failing
  * @param tuning the tuning recipe (run without {@code tuned} only), or null
@@ -31,6 +33,7 @@ import org.imlbench.rundir.RunMode;
 public record RunConfig(RunMode command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
                         Integer limit, String backend, String model, String tuned, String device,
                         Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
+                        String headlineMetric,
                         boolean allowOverlap, boolean skipBadTasks, TuningConfig tuning) {
     /** Copies the collections. */
     public RunConfig {

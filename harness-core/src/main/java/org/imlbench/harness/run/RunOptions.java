@@ -52,6 +52,10 @@ public final class RunOptions {
     Integer maxNewTokens;
     @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
     List<String> metrics;
+    @Parameter(names = "--headline-metric", description = "The metric that categories and splits aggregate and "
+            + "verdicts judge (every reported metric is shown either way). Default: per task, bbh_exact_match, "
+            + "accuracy or rouge_l")
+    String headlineMetric;
     @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
             + "training input")
     Boolean allowOverlap;
@@ -91,6 +95,7 @@ public final class RunOptions {
                 pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
                         embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
                 pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
+                pick(headlineMetric, base == null ? null : base.headlineMetric(), null),
                 pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
                 pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
                 tuning);

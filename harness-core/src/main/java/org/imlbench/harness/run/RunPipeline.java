@@ -18,6 +18,7 @@ import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
@@ -159,10 +160,13 @@ public final class RunPipeline {
     }
 
     private List<Metric> selectMetrics(RunConfig config) {
-        List<Metric> all = plugins.all(Metric.class);
-        if (config.metrics().isEmpty()) {
-            return all;
+        List<Metric> selected = config.metrics().isEmpty() ? plugins.all(Metric.class)
+                : config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        String headline = config.headlineMetric();
+        if (headline != null && selected.stream().noneMatch(m -> m.name().equals(headline))) {
+            throw new UsageException("--headline-metric " + headline + " is not among the reported metrics "
+                    + selected.stream().map(Metric::name).toList());
         }
-        return config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        return selected;
     }
 }
