@@ -16,6 +16,7 @@ public final class Commands {
                 new EvalCommand(),
                 new TasksCommand(),
                 new ReportCommand(),
+                new MergeCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),
                 new BenchCommand()

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.rundir.RunMode;
+import org.imlbench.rundir.Shard;
 
 /**
  * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
@@ -56,6 +57,9 @@ public final class RunOptions {
             + "verdicts judge (every reported metric is shown either way). Default: per task, bbh_exact_match, "
             + "accuracy or rouge_l")
     String headlineMetric;
+    @Parameter(names = "--shard", description = "Evaluate part K of N of the instances (K/N, e.g. 2/3), balanced by "
+            + "prompt length; join the shards' run directories with harness merge. run needs --tuned")
+    String shard;
     @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
             + "training input")
     Boolean allowOverlap;
@@ -98,7 +102,8 @@ public final class RunOptions {
                 pick(headlineMetric, base == null ? null : base.headlineMetric(), null),
                 pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
                 pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
-                tuning);
+                tuning,
+                shard != null ? Shard.parse(shard) : base == null ? null : base.shard());
     }
 
     /** @return the model as typed, or null */

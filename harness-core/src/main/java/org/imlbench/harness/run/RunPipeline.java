@@ -79,7 +79,7 @@ public final class RunPipeline {
                 benchmark.evaluation().keySet(), benchmark.training().size());
         List<Metric> metrics = selectMetrics(config);
         ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
-                progress);
+                progress, ShardPlan.of(benchmark, Optional.ofNullable(config.shard())));
         Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
 
         List<Role> roles = config.command().roles();
