@@ -87,7 +87,8 @@ class TemplateParityTest {
                 JsonNode doc = docs.get(i);
                 Instance instance = task.instances().get(i);
                 String where = name + " #" + i;
-                check(diffs, where, "text", doc.get("text").asText(), instance.input());
+                check(diffs, where, "text", doc.get("text").asText(),
+                        instance.attributes().getOrDefault(LmEvalAttributes.TEXT, instance.input()));
                 check(diffs, where, "references", strings(doc.get("references")), instance.references());
                 List<String> choices = doc.get("choices").isNull() ? List.of() : strings(doc.get("choices"));
                 if (task.hasOptions()) {

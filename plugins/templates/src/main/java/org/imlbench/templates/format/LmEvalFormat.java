@@ -71,7 +71,7 @@ public final class LmEvalFormat implements PromptFormat {
                     a.getOrDefault(LmEvalAttributes.FEWSHOT_TARGET_DELIMITER, targetDelimiter),
                     a.getOrDefault(LmEvalAttributes.FEWSHOT_DELIMITER, "\n\n")));
         }
-        source.append(turn(instance.input(), null, instance.attributes().get(LmEvalAttributes.GEN_PREFIX),
+        source.append(turn(text(instance), null, instance.attributes().get(LmEvalAttributes.GEN_PREFIX),
                 targetDelimiter, ""));
         List<String> continuations = instance.options().stream().map(o -> targetDelimiter + o).toList();
         List<String> until = strings(a.getOrDefault(LmEvalAttributes.UNTIL, "[\"\\n\\n\"]"));
@@ -93,7 +93,7 @@ public final class LmEvalFormat implements PromptFormat {
         }
         List<Demonstration> pool = task.demonstrations();
         if (pool.isEmpty()) {
-            return context.demonstrations().stream().limit(k).map(d -> new Example(d.input(), d.references().get(0),
+            return context.demonstrations().stream().limit(k).map(d -> new Example(text(d), d.references().get(0),
                     d.attributes().get(LmEvalAttributes.GEN_PREFIX))).toList();
         }
         List<String> prefixes = task.attributes().containsKey(LmEvalAttributes.FEWSHOT_GEN_PREFIXES)
@@ -102,7 +102,7 @@ public final class LmEvalFormat implements PromptFormat {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             Demonstration d = pool.get(i);
-            boolean itself = d.input().equals(instance.input()) && d.output().equals(instance.references().get(0));
+            boolean itself = d.input().equals(text(instance)) && d.output().equals(instance.references().get(0));
             if (!(skipItself && itself)) {
                 candidates.add(i);
             }
@@ -115,6 +115,11 @@ public final class LmEvalFormat implements PromptFormat {
             out.add(new Example(pool.get(i).input(), pool.get(i).output(), prefixes == null ? null : prefixes.get(i)));
         }
         return out;
+    }
+
+    /** @return the instance's rendered {@code doc_to_text} */
+    static String text(Instance instance) {
+        return instance.attributes().getOrDefault(LmEvalAttributes.TEXT, instance.input());
     }
 
     private static long seed(String taskId, String instanceId) {

@@ -56,6 +56,7 @@ public final class JinjaEngine {
                         .withParseWhitespaceControlStrictly(true)
                         .withKeepNullableLoopValues(true)
                         .withAllowAdjacentTextNodes(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
                         .build())
                 .build();
         ExpressionFactory factory = new ExpressionFactoryImpl(new TreeStore(new PyParser.PyBuilder(), new Cache(1000)),

@@ -299,7 +299,23 @@ final class PyOperators {
      * @return Python's {@code a + b}
      */
     static Object add(Object a, Object b) {
-        return ((Strict) ADD).apply(a, b);
+        return apply(ADD, a, b);
+    }
+
+    /**
+     * @param operator one of this class's arithmetic or comparison operators
+     * @param a the evaluated left operand
+     * @param b the evaluated right operand
+     * @return the result
+     */
+    static Object apply(AstBinary.Operator operator, Object a, Object b) {
+        if (a instanceof Undefined u) {
+            throw u.error();
+        }
+        if (b instanceof Undefined u) {
+            throw u.error();
+        }
+        return ((Strict) operator).apply(a, b);
     }
 
     /**

@@ -79,6 +79,87 @@ final class PyParser extends ExtendedParser {
         return super.createAstUnary(child, python);
     }
 
+    /**
+     * Comparisons chain as in Python: {@code a < b <= c} is {@code a < b and b <= c}, each operand evaluated once.
+     * Membership ({@code in}, {@code not in}) stays Jinjava's single comparison.
+     */
+    @Override
+    protected AstNode cmp(boolean required) throws Scanner.ScanException, ParseException {
+        AstNode first = add(required);
+        if (first == null) {
+            return null;
+        }
+        List<AstNode> operands = new java.util.ArrayList<>(List.of(first));
+        List<AstBinary.Operator> operators = new java.util.ArrayList<>();
+        while (true) {
+            AstBinary.Operator op = switch (getToken().getSymbol()) {
+                case LT -> PyOperators.LT;
+                case LE -> PyOperators.LE;
+                case GT -> PyOperators.GT;
+                case GE -> PyOperators.GE;
+                default -> null;
+            };
+            if (op == null) {
+                break;
+            }
+            consumeToken();
+            operators.add(op);
+            operands.add(add(true));
+        }
+        AstNode v = operators.isEmpty() ? first : operators.size() == 1
+                ? createAstBinary(first, operands.get(1), operators.get(0)) : new ChainNode(operands, operators);
+        Scanner.Token token = getToken();
+        if (token.getSymbol() == Scanner.Symbol.EXTENSION
+                && getExtensionHandler(token).getExtensionPoint() == Parser.ExtensionPoint.CMP) {
+            return getExtensionHandler(consumeToken()).createAstNode(v, add(true));
+        }
+        if ("not".equals(token.getImage()) && "in".equals(lookahead(0).getImage())) {
+            consumeToken();
+            consumeToken();
+            return new AstBinary(v, add(true), PyOperators.NOT_IN);
+        }
+        return v;
+    }
+
+    /** {@code a < b < c}: true when every adjacent pair compares true; stops at the first false pair. */
+    private static final class ChainNode extends AstRightValue {
+        private final List<AstNode> operands;
+        private final List<AstBinary.Operator> operators;
+
+        ChainNode(List<AstNode> operands, List<AstBinary.Operator> operators) {
+            this.operands = List.copyOf(operands);
+            this.operators = List.copyOf(operators);
+        }
+
+        @Override
+        public Object eval(Bindings bindings, ELContext context) {
+            Object left = operands.get(0).eval(bindings, context);
+            for (int i = 0; i < operators.size(); i++) {
+                Object right = operands.get(i + 1).eval(bindings, context);
+                if (!Py.truthy(PyOperators.apply(operators.get(i), left, right))) {
+                    return false;
+                }
+                left = right;
+            }
+            return true;
+        }
+
+        @Override
+        public void appendStructure(StringBuilder builder, Bindings bindings) {
+            builder.append("<chain>");
+        }
+
+        @Override
+        public int getCardinality() {
+            return operands.size();
+        }
+
+        @Override
+        public AstNode getChild(int i) {
+            return operands.get(i);
+        }
+    }
+
     /** Lists, tuples and calls as Python writes them, a trailing comma allowed ({@code [a, b,]}, {@code ('x',)}). */
     @Override
     protected AstParameters params(Scanner.Symbol left, Scanner.Symbol right) throws Scanner.ScanException,

@@ -97,7 +97,7 @@ public final class PyStr {
                     return out;
                 }
                 if (out.size() == limit) {
-                    out.add(rstrip(s.substring(i), null));
+                    out.add(s.substring(i));
                     return out;
                 }
                 int start = i;
@@ -144,7 +144,7 @@ public final class PyStr {
                     break;
                 }
                 if (out.size() == maxsplit) {
-                    out.add(0, lstrip(s.substring(0, end), null));
+                    out.add(0, s.substring(0, end));
                     return out;
                 }
                 int stop = end;

@@ -38,6 +38,12 @@ public final class LmEvalAttributes {
     public static final String FILTER = "lm-eval.filter";
     /** Instance: the description rendered for this document, when it differs between documents. */
     public static final String INSTANCE_DESCRIPTION = "lm-eval.description";
+    /**
+     * Instance: the exact rendered {@code doc_to_text}, when the instance's input is not it (a task whose prompt is
+     * the same for every document, as BLiMP's empty one, gets its choices as the input; see
+     * {@link LmEvalTaskReader}).
+     */
+    public static final String TEXT = "lm-eval.text";
     /** Instance: the rendered {@code gen_prefix}, when the task has one. */
     public static final String GEN_PREFIX = "lm-eval.gen-prefix";
 

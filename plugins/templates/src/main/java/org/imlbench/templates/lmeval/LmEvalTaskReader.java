@@ -66,13 +66,23 @@ public final class LmEvalTaskReader {
             }
         }
         boolean sameDescription = new LinkedHashSet<>(descriptions).size() == 1;
-        if (!sameDescription) {
-            for (int i = 0; i < instances.size(); i++) {
-                Instance in = instances.get(i);
-                Map<String, String> attributes = new HashMap<>(in.attributes());
+        boolean samePrompt = config.multipleChoice() && instances.size() > 1
+                && instances.stream().map(Instance::input).distinct().count() == 1;
+        for (int i = 0; i < instances.size(); i++) {
+            Instance in = instances.get(i);
+            Map<String, String> attributes = new HashMap<>(in.attributes());
+            String input = in.input();
+            if (!sameDescription) {
                 attributes.put(LmEvalAttributes.INSTANCE_DESCRIPTION, descriptions.get(i));
-                instances.set(i, new Instance(in.id(), in.input(), in.references(), in.options(), attributes));
             }
+            if (samePrompt) {
+                // The documents differ only in their choices (BLiMP's sentence pairs, XNLI's premise-hypothesis
+                // options): the harness tells instances apart by their input, so the choices are the input here,
+                // and the lm-eval format prints the prompt itself.
+                attributes.put(LmEvalAttributes.TEXT, input);
+                input = (input.isBlank() ? "" : input + "\n") + String.join("\n", in.options());
+            }
+            instances.set(i, new Instance(in.id(), input, in.references(), in.options(), attributes));
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(LmEvalAttributes.OUTPUT_TYPE, config.multipleChoice() ? "multiple_choice" : "generate_until");
