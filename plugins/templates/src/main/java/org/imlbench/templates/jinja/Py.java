@@ -228,6 +228,9 @@ public final class Py {
         if (isInt(value)) {
             return ((Number) value).longValue();
         }
+        if (value instanceof Undefined u) {
+            throw u.error();
+        }
         throw new PyException(what + " must be an integer, not " + typeName(value));
     }
 

@@ -138,11 +138,12 @@ public final class LmEvalTaskReader {
         for (Object t : targets) {
             if (choices != null && (Py.typeName(t).equals("int") || t instanceof Boolean)) {
                 long index = t instanceof Boolean b ? (b ? 1 : 0) : ((Number) t).longValue();
-                if (index < 0 || index >= choices.size()) {
+                if (index < -choices.size() || index >= choices.size()) {
                     throw new TemplateException("doc_to_target", "gives index " + index + " but there are "
                             + choices.size() + " choices " + Py.repr(choices));
                 }
-                out.add(options.get((int) index));
+                // Python indexing: -1 is the last choice
+                out.add(options.get((int) (index < 0 ? index + choices.size() : index)));
             } else {
                 String text = Py.str(t);
                 if (multipleChoice && !options.contains(text)) {

@@ -48,7 +48,7 @@ public final class YamlFiles {
             throw new TaskLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
         try {
-            return normalize(yaml().load(text));
+            return normalize(parse(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
@@ -56,6 +56,58 @@ public final class YamlFiles {
         } catch (YAMLException e) {
             throw new TaskLoadException(file.toString(), "invalid YAML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * PyYAML accepts JSON's {@code \/} escape in double-quoted scalars, SnakeYAML does not: on that error, the file is
+     * read again with those escapes written as plain slashes.
+     */
+    private static Object parse(String text) {
+        try {
+            return yaml().load(text);
+        } catch (MarkedYAMLException e) {
+            if (e.getProblem() == null || !e.getProblem().contains("unknown escape character /")) {
+                throw e;
+            }
+            return yaml().load(slashesUnescaped(text));
+        }
+    }
+
+    /** Replaces {@code \/} by {@code /} inside double-quoted scalars (skipping comments and single quotes). */
+    static String slashesUnescaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (comment) {
+                comment = c != '\n';
+            } else if (quote == '"') {
+                if (c == '\\' && i + 1 < text.length()) {
+                    char next = text.charAt(++i);
+                    if (next != '/') {
+                        out.append(c);
+                    }
+                    c = next;
+                } else if (c == '"') {
+                    quote = 0;
+                }
+            } else if (quote == '\'') {
+                if (c == '\'') {
+                    quote = i + 1 < text.length() && text.charAt(i + 1) == '\'' ? quote : 0;
+                    if (quote != 0) {
+                        out.append(c);
+                        c = text.charAt(++i);
+                    }
+                }
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                comment = true;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /**
