@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Options;
@@ -206,7 +207,7 @@ class TemplateParityTest {
     }
 
     private static void check(List<String> diffs, String where, String what, Object expected, Object actual) {
-        if (!java.util.Objects.equals(expected, actual)) {
+        if (!Objects.equals(expected, actual)) {
             diffs.add(where + ": " + what + "\n    Jinja2:   " + show(expected) + "\n    imlbench: " + show(actual));
         }
     }

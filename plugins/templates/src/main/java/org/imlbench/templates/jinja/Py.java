@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Python's view of the values that flow through a template: {@code None} (null), {@code bool}, {@code int} (any
@@ -123,7 +122,7 @@ public final class Py {
         return out.append(quote).toString();
     }
 
-    /** CPython's {@code str.isprintable} for one non-ASCII code point: not Other (C*) and not Separator (Z*) but space. */
+    /** CPython's {@code str.isprintable} for a non-ASCII code point: not Other (C*) and not Separator (Z*). */
     private static boolean isPrintable(int cp) {
         return switch (Character.getType(cp)) {
             case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
@@ -459,10 +458,5 @@ public final class Py {
             throw u.error();
         }
         throw new PyException("object of type '" + typeName(value) + "' has no len()");
-    }
-
-    /** @return whether two values are the same object or both None (Python's {@code is}, as far as templates go) */
-    static boolean same(Object a, Object b) {
-        return a == b || Objects.equals(a, null) && b == null;
     }
 }

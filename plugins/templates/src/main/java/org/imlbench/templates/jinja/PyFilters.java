@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -34,7 +37,7 @@ final class PyFilters {
 
         @Override
         public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
-            List<Object> positional = new ArrayList<>(java.util.Arrays.asList(args));
+            List<Object> positional = new ArrayList<>(Arrays.asList(args));
             return body.apply(var, new PyResolver.Args(name, positional, new LinkedHashMap<>(kwargs)), interpreter);
         }
 
@@ -77,7 +80,7 @@ final class PyFilters {
                 return new StringBuilder(s.toString()).reverse().toString();
             }
             List<Object> items = Py.iterate(v);
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return items;
         }));
         out.add(new Named("sort", PyFilters::sort));
@@ -181,7 +184,7 @@ final class PyFilters {
         if (value instanceof CharSequence s) {
             String text = PyStr.strip(s.toString(), null).replace("_", "");
             try {
-                return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                return switch (text.toLowerCase(Locale.ROOT)) {
                     case "inf", "+inf", "infinity" -> Double.POSITIVE_INFINITY;
                     case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
                     case "nan", "+nan", "-nan" -> Double.NaN;

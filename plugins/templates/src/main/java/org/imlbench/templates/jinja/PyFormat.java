@@ -1,6 +1,7 @@
 package org.imlbench.templates.jinja;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,14 +125,14 @@ final class PyFormat {
             case "e", "E" -> exponent(String.format("%." + (precision == null ? 6 : precision) + "e", abs));
             case "%" -> String.format("%." + (precision == null ? 6 : precision) + "f", abs * 100) + "%";
             case "x" -> Long.toHexString((long) abs);
-            case "X" -> Long.toHexString((long) abs).toUpperCase(java.util.Locale.ROOT);
+            case "X" -> Long.toHexString((long) abs).toUpperCase(Locale.ROOT);
             case "o" -> Long.toOctalString((long) abs);
             case "b" -> Long.toBinaryString((long) abs);
             case "c" -> new String(Character.toChars((int) abs));
             default -> precision == null ? Py.repr(abs) : general(abs, precision);
         };
         if (type != null && (type.equals("E") || type.equals("F"))) {
-            body = body.toUpperCase(java.util.Locale.ROOT);
+            body = body.toUpperCase(Locale.ROOT);
         }
         if (grouping != null) {
             body = group(body, grouping);
@@ -232,7 +233,8 @@ final class PyFormat {
             String flags = m.group(2);
             String width = m.group(3) == null ? "" : m.group(3);
             String precision = m.group(4) == null ? "" : "." + m.group(4);
-            String spec = (flags.contains("-") ? "<" : "") + (flags.contains("+") ? "+" : flags.contains(" ") ? " " : "")
+            String sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : "";
+            String spec = (flags.contains("-") ? "<" : "") + sign
                     + (flags.contains("0") && !flags.contains("-") ? "0" : "") + width + precision;
             out.append(switch (type) {
                 case "s", "a" -> formatSpec(Py.str(value), spec);

@@ -30,7 +30,8 @@ public final class PyLiteral {
         Object value = parser.value();
         parser.space();
         if (parser.at != text.length()) {
-            throw parser.error("unexpected " + Py.repr(text.substring(parser.at, Math.min(text.length(), parser.at + 10))));
+            String rest = text.substring(parser.at, Math.min(text.length(), parser.at + 10));
+            throw parser.error("unexpected " + Py.repr(rest));
         }
         return value;
     }
@@ -197,7 +198,8 @@ public final class PyLiteral {
             } else if (c == '.' || c == 'e' || c == 'E') {
                 real = true;
                 at++;
-                if ((c == 'e' || c == 'E') && at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
+                boolean sign = at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-');
+                if ((c == 'e' || c == 'E') && sign) {
                     at++;
                 }
             } else {
@@ -289,7 +291,8 @@ public final class PyLiteral {
                 default -> {
                     if (e >= '0' && e <= '7') {
                         int start = at - 1;
-                        while (at < text.length() && at < start + 3 && text.charAt(at) >= '0' && text.charAt(at) <= '7') {
+                        while (at < text.length() && at < start + 3 && text.charAt(at) >= '0'
+                                && text.charAt(at) <= '7') {
                             at++;
                         }
                         out.appendCodePoint(Integer.parseInt(text.substring(start, at), 8));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
@@ -71,8 +73,8 @@ final class PyOperators {
                 return a instanceof PyTuple ? new PyTuple(out) : out;
             }
             if (a instanceof CharSequence || b instanceof CharSequence) {
-                throw new PyException("can only concatenate str (not \"" + Py.typeName(a instanceof CharSequence ? b : a)
-                        + "\") to str");
+                Object other = a instanceof CharSequence ? b : a;
+                throw new PyException("can only concatenate str (not \"" + Py.typeName(other) + "\") to str");
             }
             throw unsupported(a, b);
         }
@@ -374,8 +376,8 @@ final class PyOperators {
         return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
     }
 
-    private static Object arithmetic(Object a, Object b, java.util.function.BinaryOperator<BigInteger> exact,
-                                     java.util.function.DoubleBinaryOperator inexact) {
+    private static Object arithmetic(Object a, Object b, BinaryOperator<BigInteger> exact,
+                                     DoubleBinaryOperator inexact) {
         if (isIntLike(a) && isIntLike(b)) {
             return Py.normalizeInt(exact.apply(toBig(a), toBig(b)));
         }

@@ -11,6 +11,8 @@ import com.hubspot.jinjava.el.ext.OrOperator;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.el.ext.TruncDivOperator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jinjava.de.odysseus.el.tree.Bindings;
@@ -89,8 +91,8 @@ final class PyParser extends ExtendedParser {
         if (first == null) {
             return null;
         }
-        List<AstNode> operands = new java.util.ArrayList<>(List.of(first));
-        List<AstBinary.Operator> operators = new java.util.ArrayList<>();
+        List<AstNode> operands = new ArrayList<>(List.of(first));
+        List<AstBinary.Operator> operators = new ArrayList<>();
         while (true) {
             AstBinary.Operator op = switch (getToken().getSymbol()) {
                 case LT -> PyOperators.LT;
@@ -165,7 +167,7 @@ final class PyParser extends ExtendedParser {
     protected AstParameters params(Scanner.Symbol left, Scanner.Symbol right) throws Scanner.ScanException,
             ParseException {
         consumeToken(left);
-        List<AstNode> nodes = new java.util.ArrayList<>();
+        List<AstNode> nodes = new ArrayList<>();
         AstNode v = expr(false);
         if (v != null) {
             nodes.add(v);
@@ -181,7 +183,7 @@ final class PyParser extends ExtendedParser {
         return createAstParameters(nodes);
     }
 
-    /** {@code None} and {@code none} are Python's None (an identifier to the scanner, so that {@code is none} parses). */
+    /** {@code None} and {@code none} are Python's None (identifiers to the scanner, so that {@code is none} parses). */
     @Override
     protected AstNode nonliteral() throws Scanner.ScanException, ParseException {
         Scanner.Token token = getToken();
@@ -199,7 +201,7 @@ final class PyParser extends ExtendedParser {
         return new AstDict(dict) {
             @Override
             public Object eval(Bindings bindings, ELContext context) {
-                Map<Object, Object> out = new java.util.LinkedHashMap<>();
+                Map<Object, Object> out = new LinkedHashMap<>();
                 for (Map.Entry<AstNode, AstNode> e : dict.entrySet()) {
                     Object key = e.getKey().eval(bindings, context);
                     if (key instanceof Undefined u) {
@@ -316,7 +318,7 @@ final class PyParser extends ExtendedParser {
             }
             if (value instanceof List<?> list) {
                 Slice slice = Slice.of(from, to, by, list.size());
-                List<Object> out = new java.util.ArrayList<>();
+                List<Object> out = new ArrayList<>();
                 for (int i : slice.indices()) {
                     out.add(list.get(i));
                 }

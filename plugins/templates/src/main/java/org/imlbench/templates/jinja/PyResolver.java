@@ -3,7 +3,6 @@ package org.imlbench.templates.jinja;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.beans.FeatureDescriptor;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -307,10 +306,6 @@ final class PyResolver extends ELResolver {
                 throw u.error();
             }
             throw new PyException(name + "() argument must be str, not " + Py.typeName(v));
-        }
-
-        static Collection<Object> none() {
-            return List.of();
         }
     }
 }

@@ -22,7 +22,7 @@ final class PyScanner extends ExtendedScanner {
         return NOT_KEYWORDS.contains(s) ? null : super.keyword(s);
     }
 
-    /** A {@code +} is always addition (Jinjava reads {@code +2} as its absolute-value operator, so {@code 0.1+0.2} fails). */
+    /** A {@code +} is addition (Jinjava reads {@code +2} as its absolute-value operator: {@code 0.1+0.2} failed). */
     @Override
     protected Token nextEval() throws ScanException {
         if (getInput().charAt(getPosition()) == '+') {

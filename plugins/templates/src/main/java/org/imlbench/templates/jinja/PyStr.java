@@ -3,6 +3,7 @@ package org.imlbench.templates.jinja;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * Python's {@code str} methods with CPython's semantics (whitespace as {@code str.isspace}, indices in code points,
@@ -391,7 +392,7 @@ public final class PyStr {
     }
 
     /** @return whether every character satisfies the test and there is at least one (Python's {@code is*}) */
-    static boolean all(String s, java.util.function.IntPredicate test) {
+    static boolean all(String s, IntPredicate test) {
         return !s.isEmpty() && s.codePoints().allMatch(test);
     }
 

@@ -1,6 +1,8 @@
 package org.imlbench.templates.jinja;
 
 import com.hubspot.jinjava.objects.collections.PyList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -11,7 +13,7 @@ import java.util.List;
 public final class PyTuple extends PyList {
     /** @param items the items, copied */
     public PyTuple(List<?> items) {
-        super(Collections.unmodifiableList(new java.util.ArrayList<Object>(items)));
+        super(Collections.unmodifiableList(new ArrayList<Object>(items)));
     }
 
     /**
@@ -19,6 +21,6 @@ public final class PyTuple extends PyList {
      * @return a tuple of them
      */
     public static PyTuple of(Object... items) {
-        return new PyTuple(java.util.Arrays.asList(items));
+        return new PyTuple(Arrays.asList(items));
     }
 }

@@ -1,6 +1,7 @@
 package org.imlbench.templates.jinja;
 
 import com.hubspot.jinjava.objects.collections.PyList;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class PyView extends PyList {
      * @param items the view's items, copied
      */
     PyView(String kind, List<?> items) {
-        super(Collections.unmodifiableList(new java.util.ArrayList<Object>(items)));
+        super(Collections.unmodifiableList(new ArrayList<Object>(items)));
         this.kind = kind;
     }
 

@@ -2,6 +2,7 @@ package org.imlbench.templates.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter.InterpreterScopeClosable;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.tag.ForTag;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.TagToken;
@@ -88,10 +89,10 @@ final class PythonFor extends ForTag {
         return -1;
     }
 
-    private static com.hubspot.jinjava.interpret.TemplateError error(PyException e, TagNode tagNode) {
-        return new com.hubspot.jinjava.interpret.TemplateError(com.hubspot.jinjava.interpret.TemplateError.ErrorType.FATAL,
-                com.hubspot.jinjava.interpret.TemplateError.ErrorReason.EXCEPTION,
-                com.hubspot.jinjava.interpret.TemplateError.ErrorItem.TAG, e.getMessage(), tagNode.getHelpers(),
+    private static TemplateError error(PyException e, TagNode tagNode) {
+        return new TemplateError(TemplateError.ErrorType.FATAL,
+                TemplateError.ErrorReason.EXCEPTION,
+                TemplateError.ErrorItem.TAG, e.getMessage(), tagNode.getHelpers(),
                 tagNode.getLineNumber(), e);
     }
 }

@@ -1,5 +1,8 @@
 package org.imlbench.templates.jinja;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A Python slice {@code [start:stop:step]} resolved against a sequence's length, as {@code slice.indices(len)} does:
  * negative bounds count from the end and out-of-range bounds are clamped.
@@ -24,7 +27,8 @@ record Slice(int start, int stop, int step) {
         }
         long lower = s < 0 ? -1 : 0;
         long upper = s < 0 ? length - 1 : length;
-        long from = start == null ? (s < 0 ? upper : lower) : clamp(Py.toLong(start, "slice index"), length, lower, upper);
+        long from = start == null ? (s < 0 ? upper : lower)
+                : clamp(Py.toLong(start, "slice index"), length, lower, upper);
         long to = stop == null ? (s < 0 ? lower : upper) : clamp(Py.toLong(stop, "slice index"), length, lower, upper);
         return new Slice((int) from, (int) to, (int) s);
     }
@@ -39,7 +43,7 @@ record Slice(int start, int stop, int step) {
 
     /** @return the selected indices, in order */
     int[] indices() {
-        java.util.List<Integer> out = new java.util.ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         if (step > 0) {
             for (int i = start; i < stop; i += step) {
                 out.add(i);

@@ -91,7 +91,8 @@ final class StrMethods {
         String window = PyStr.substring(s, range.start(), Math.max(range.start(), range.stop()));
         for (Object option : options) {
             if (!(option instanceof CharSequence)) {
-                throw new PyException((prefix ? "startswith" : "endswith") + " first arg must be str or a tuple of str");
+                throw new PyException((prefix ? "startswith" : "endswith")
+                        + " first arg must be str or a tuple of str");
             }
             if (prefix ? window.startsWith(option.toString()) : window.endsWith(option.toString())) {
                 return true;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.templates.jinja.Py;
 import org.imlbench.templates.yaml.FunctionRef;
 
 /**
@@ -193,7 +194,7 @@ public record LmEvalConfig(Path file, String task, List<String> tags, String cat
             return s;
         }
         if (v instanceof Number || v instanceof Boolean) {
-            return org.imlbench.templates.jinja.Py.str(v);
+            return Py.str(v);
         }
         throw new TaskLoadException(file, "key '" + key + "' must be text, found " + v);
     }
@@ -227,7 +228,7 @@ public record LmEvalConfig(Path file, String task, List<String> tags, String cat
             return v;
         }
         if (v instanceof Number || v instanceof Boolean) {
-            return org.imlbench.templates.jinja.Py.str(v);
+            return Py.str(v);
         }
         throw new TaskLoadException(file, "key '" + key + "' must be a template, a field or an index, found " + v);
     }

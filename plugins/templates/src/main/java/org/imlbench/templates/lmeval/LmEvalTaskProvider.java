@@ -50,7 +50,8 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
 
     @Override
     public String description() {
-        return "lm-evaluation-harness task YAML over exported datasets: --tasks lm-eval=FILE|DIR --task-option data=DIR";
+        return "lm-evaluation-harness task YAML over exported datasets: --tasks lm-eval=FILE|DIR "
+                + "--task-option data=DIR";
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
                             + previous);
                 }
                 LmEvalConfig config = LmEvalConfig.of(file.getKey(), values);
-                String category = category(config, categoryFrom, groupOf, root);
+                String category = category(config, categoryFrom, groupOf);
                 task = reader.read(config, data, category);
                 split.add(category, config.datasetPath(), config.datasetName());
             } catch (TaskLoadException e) {
@@ -151,7 +152,7 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
         return out;
     }
 
-    private static String category(LmEvalConfig config, String from, Map<String, String> groupOf, Path root) {
+    private static String category(LmEvalConfig config, String from, Map<String, String> groupOf) {
         if (config.category() != null && !config.category().isBlank()) {
             return config.category();
         }

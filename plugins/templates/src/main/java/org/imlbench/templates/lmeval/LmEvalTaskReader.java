@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.imlbench.api.Demonstration;
 import org.imlbench.api.Instance;
@@ -44,7 +45,8 @@ public final class LmEvalTaskReader {
         String file = config.file().toString();
         String split = config.testSplit() != null ? config.testSplit() : config.validationSplit();
         if (split == null) {
-            throw new TaskLoadException(file, "neither 'test_split' nor 'validation_split' is set: nothing to evaluate");
+            throw new TaskLoadException(file, "neither 'test_split' nor 'validation_split' is set: nothing to "
+                    + "evaluate");
         }
         List<Map<String, Object>> docs = data.read(config.datasetPath(), config.datasetName(), split);
         if (docs.isEmpty()) {
@@ -184,7 +186,7 @@ public final class LmEvalTaskReader {
         }
         // lm-eval leaves the evaluated document out of the draw when fewshot_config's split equals test_split
         // (both unset counts as equal), whichever split the few-shot documents actually come from
-        if (java.util.Objects.equals(fewshot.split(), config.testSplit())) {
+        if (Objects.equals(fewshot.split(), config.testSplit())) {
             attributes.put(LmEvalAttributes.FEWSHOT_SKIPS_ITSELF, "true");
         }
         List<Demonstration> out = new ArrayList<>();

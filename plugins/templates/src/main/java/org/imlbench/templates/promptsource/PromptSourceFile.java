@@ -39,7 +39,8 @@ public record PromptSourceFile(Path file, String dataset, String subset, List<Pr
         for (Map.Entry<?, ?> entry : templates.entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> t) || !(t.get("jinja") instanceof String jinja)
                     || !(t.get("name") instanceof String name)) {
-                throw new TaskLoadException(file.toString(), "template " + entry.getKey() + " needs 'name' and 'jinja'");
+                throw new TaskLoadException(file.toString(), "template " + entry.getKey()
+                        + " needs 'name' and 'jinja'");
             }
             Map<?, ?> metadata = t.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
             List<String> metrics = new ArrayList<>();

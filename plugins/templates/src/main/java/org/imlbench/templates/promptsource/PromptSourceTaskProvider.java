@@ -126,7 +126,8 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
         return TaskSourceInfo.withSplitSpec(spec.json());
     }
 
-    private static boolean selected(PromptSourceTemplate t, Set<String> wanted, boolean originalOnly, Set<String> used) {
+    private static boolean selected(PromptSourceTemplate t, Set<String> wanted, boolean originalOnly,
+                                    Set<String> used) {
         if (originalOnly && !t.originalTask()) {
             return false;
         }

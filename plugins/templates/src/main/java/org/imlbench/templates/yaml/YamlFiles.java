@@ -51,7 +51,8 @@ public final class YamlFiles {
             return normalize(parse(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+            String where = mark == null ? ""
+                    : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
             throw new TaskLoadException(file.toString(), where + "invalid YAML: " + e.getProblem(), e);
         } catch (YAMLException e) {
             throw new TaskLoadException(file.toString(), "invalid YAML: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.imlbench.templates.coverage;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class DocSynthesizer {
         if (template == null) {
             return this;
         }
-        Set<String> local = new java.util.HashSet<>();
+        Set<String> local = new HashSet<>();
         Matcher blocks = BLOCK.matcher(template);
         List<String> expressions = new ArrayList<>();
         while (blocks.find()) {
@@ -148,11 +149,13 @@ final class DocSynthesizer {
             }
             // a field looked up in a literal list: ['1', '2', '3'].index(answer)
             Matcher lookup = Pattern.compile(
-                    "\\[\\s*('[^']*'|\"[^\"]*\"|-?\\d+)[^\\]]*]\\s*\\.index\\(\\s*([A-Za-z_]\\w*)\\s*\\)").matcher(code);
+                    "\\[\\s*('[^']*'|\"[^\"]*\"|-?\\d+)[^\\]]*]\\s*\\.index\\(\\s*([A-Za-z_]\\w*)\\s*\\)")
+                    .matcher(code);
             while (lookup.find()) {
                 Shape s = roots.computeIfAbsent(lookup.group(2), k -> new Shape());
                 String first = lookup.group(1);
-                s.fixed = first.matches("-?\\d+") ? (Object) Long.parseLong(first) : first.substring(1, first.length() - 1);
+                s.fixed = first.matches("-?\\d+") ? (Object) Long.parseLong(first)
+                        : first.substring(1, first.length() - 1);
             }
             // a list of records read through map(attribute='name')
             Matcher mapped = Pattern.compile("([A-Za-z_]\\w*)\\s*\\|\\s*map\\(\\s*attribute\\s*=\\s*['\"](\\w+)['\"]")

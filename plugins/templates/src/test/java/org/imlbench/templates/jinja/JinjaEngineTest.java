@@ -34,7 +34,8 @@ class JinjaEngineTest {
             } catch (TemplateException e) {
                 actual = null;
                 if (!c.has("error")) {
-                    diffs.add(template + "\n    Jinja2:   " + c.get("output").asText() + "\n    imlbench: " + e.getMessage());
+                    diffs.add(template + "\n    Jinja2:   " + c.get("output").asText() + "\n    imlbench: "
+                            + e.getMessage());
                 }
                 continue;
             }

@@ -45,8 +45,8 @@ class LmEvalExactMatchTest {
 
     @Test
     void appliesTheFirstFilterPipeline() {
-        Task regex = task("{}", "[{\"function\": \"regex\", \"regex_pattern\": \"The answer is (\\\\-?[0-9\\\\.\\\\,]+)\"},"
-                + " {\"function\": \"take_first\"}]");
+        Task regex = task("{}", "[{\"function\": \"regex\", \"regex_pattern\":"
+                + " \"The answer is (\\\\-?[0-9\\\\.\\\\,]+)\"}, {\"function\": \"take_first\"}]");
         assertEquals(1.0, score(regex, "3 + 39 = 42. The answer is 42.", "42."));
         assertEquals(0.0, score(regex, "I do not know", "42"), "no match gives [invalid]");
         assertEquals(1.0, score(regex, "I do not know", "[invalid]"));

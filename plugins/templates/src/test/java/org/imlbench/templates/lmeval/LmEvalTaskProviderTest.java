@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Options;
 import org.imlbench.api.PromptContext;
@@ -73,7 +74,8 @@ class LmEvalTaskProviderTest {
             output_type: multiple_choice
             doc_to_text: ""
             doc_to_target: label
-            doc_to_choice: "{{[premise+', right? Yes, '+hypothesis, premise+', right? Also, '+hypothesis, premise+', right? No, '+hypothesis]}}"
+            doc_to_choice: "{{[premise+', right? Yes, '+hypothesis, premise+', right? Also, '+hypothesis,
+              premise+', right? No, '+hypothesis]}}"
             """;
 
     private static final String QA = """
@@ -226,7 +228,7 @@ class LmEvalTaskProviderTest {
         for (Instance instance : qa.instances()) {
             String prompt = format.render(new PromptContext(qa, instance, 2, List.of())).source();
             assertEquals(prompt, format.render(new PromptContext(qa, instance, 2, List.of())).source());
-            assertEquals(1, prompt.split(java.util.regex.Pattern.quote(instance.input()), -1).length - 1, prompt);
+            assertEquals(1, prompt.split(Pattern.quote(instance.input()), -1).length - 1, prompt);
         }
     }
 }

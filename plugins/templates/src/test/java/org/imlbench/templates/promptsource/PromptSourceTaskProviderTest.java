@@ -31,7 +31,8 @@ class PromptSourceTaskProviderTest {
               id-1: !Template
                 answer_choices: Yes ||| No
                 id: id-1
-                jinja: '{{premise}} Does it follow that "{{hypothesis}}"? ||| {% if label != -1 %}{{ answer_choices[label] }}{% endif %}'
+                jinja: '{{premise}} Does it follow that "{{hypothesis}}"? |||
+                  {% if label != -1 %}{{ answer_choices[label] }}{% endif %}'
                 metadata: !TemplateMetadata
                   choices_in_prompt: false
                   metrics: [Accuracy]
@@ -108,7 +109,8 @@ class PromptSourceTaskProviderTest {
     void choiceDrawsAreTheSameOnEveryRead() throws Exception {
         Files.writeString(templates.resolve("templates.yaml"), TEMPLATES.replace(
                 "'Write a hypothesis for: {{premise}} ||| {{hypothesis}}'",
-                "'{{ [\"Write\", \"Give\", \"State\", \"Say\"] | choice }} a hypothesis: {{premise}} ||| {{hypothesis}}'"));
+                "'{{ [\"Write\", \"Give\", \"State\", \"Say\"] | choice }} a hypothesis: {{premise}} |||"
+                        + " {{hypothesis}}'"));
         List<String> first = load(Map.of()).tasks().get(1).instances().stream().map(Instance::input).toList();
         assertEquals(first, load(Map.of()).tasks().get(1).instances().stream().map(Instance::input).toList());
     }
