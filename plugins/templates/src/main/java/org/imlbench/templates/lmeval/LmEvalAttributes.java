@@ -44,6 +44,8 @@ public final class LmEvalAttributes {
      * {@link LmEvalTaskReader}).
      */
     public static final String TEXT = "lm-eval.text";
+    /** Instance: the dataset split the document comes from. */
+    public static final String SPLIT = "lm-eval.split";
     /** Instance: the rendered {@code gen_prefix}, when the task has one. */
     public static final String GEN_PREFIX = "lm-eval.gen-prefix";
 

@@ -18,6 +18,7 @@ import org.imlbench.api.TaskProblem;
 import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
 import org.imlbench.api.TaskSourceInfo;
+import org.imlbench.templates.data.DataOptions;
 import org.imlbench.templates.data.DatasetFiles;
 import org.imlbench.templates.split.DefaultSplit;
 import org.imlbench.templates.yaml.YamlFiles;
@@ -30,9 +31,6 @@ import org.imlbench.templates.yaml.YamlFiles;
  * refused with the file and the key ({@code --skip-bad-tasks} skips and lists it).
  */
 public final class LmEvalTaskProvider implements TaskCategoryProvider {
-    /** {@code data=DIR}. */
-    public static final OptionKey<Path> DATA = OptionKey.path("data",
-            "folder of exported datasets: DIR/<dataset_path>/<dataset_name or default>/<split>.jsonl (.json, .csv)");
     /** {@code category-from=tag|group|task|folder}. */
     public static final OptionKey<String> CATEGORY_FROM = OptionKey.choice("category-from",
             "an lm-eval task's category: its first tag, the group listing it, its task name, or its folder (a "
@@ -56,20 +54,20 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
 
     @Override
     public List<OptionKey<?>> declaredOptions() {
-        return List.of(DATA, CATEGORY_FROM);
+        return List.of(DataOptions.DATA, DataOptions.TRAINING_DOCS, CATEGORY_FROM);
     }
 
     @Override
     public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         Path root = source.requirePath();
-        DatasetFiles data = new DatasetFiles(source.options().get(DATA).toAbsolutePath());
+        DatasetFiles data = new DatasetFiles(source.options().get(DataOptions.DATA).toAbsolutePath());
         String categoryFrom = source.options().get(CATEGORY_FROM);
         if (!Files.isDirectory(data.root())) {
             throw new TaskLoadException(data.root().toString(), "data folder (--task-option data=DIR) does not exist");
         }
         Map<Path, Map<String, Object>> files = readAll(root, source.skipBadTasks(), sink);
         Map<String, String> groupOf = groups(files);
-        LmEvalTaskReader reader = new LmEvalTaskReader();
+        LmEvalTaskReader reader = new LmEvalTaskReader(source.options().get(DataOptions.TRAINING_DOCS));
         DefaultSplit split = new DefaultSplit();
         Map<String, Path> defined = new HashMap<>();
         int loaded = 0;

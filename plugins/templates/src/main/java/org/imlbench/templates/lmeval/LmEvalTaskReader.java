@@ -21,8 +21,9 @@ import org.imlbench.templates.jinja.TemplateException;
 
 /**
  * Builds one imlbench {@link Task} from an lm-evaluation-harness task and its data: one instance per document of the
- * evaluated split ({@code test_split}, else {@code validation_split}) with lm-eval's prompt, choices and gold answer,
- * and the task's few-shot examples as its demonstrations. The prompt format {@code lm-eval} assembles them exactly as
+ * evaluated split ({@code test_split}, else {@code validation_split}; ids {@code 0}, {@code 1}, ... as lm-eval's doc
+ * ids), then one per document of {@code training_split} when it was exported (ids {@code <split>-0}, ...), each with
+ * lm-eval's prompt, choices and gold answer, and the task's few-shot examples as its demonstrations. The prompt format {@code lm-eval} assembles them exactly as
  * lm-eval's {@code fewshot_context} does.
  */
 public final class LmEvalTaskReader {
@@ -33,6 +34,12 @@ public final class LmEvalTaskReader {
 
     private final JinjaEngine engine = JinjaEngine.lmEval();
     private final ObjectMapper json = new ObjectMapper();
+    private final int trainingDocs;
+
+    /** @param trainingDocs the most documents of a task's training split read as instances */
+    public LmEvalTaskReader(int trainingDocs) {
+        this.trainingDocs = trainingDocs;
+    }
 
     /**
      * @param config the task's configuration
@@ -55,17 +62,15 @@ public final class LmEvalTaskReader {
         LmEvalDocs rules = new LmEvalDocs(engine, docs.get(0).keySet(), config.docToChoice() != null);
         List<Instance> instances = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            Map<String, Object> doc = docs.get(i);
-            String where = " (split '" + split + "', document " + (i + 1) + ")";
-            try {
-                descriptions.add(Optional.ofNullable(rules.field(doc, config.description(), "description")).orElse(""));
-                instances.add(instance(config, rules, doc, String.valueOf(i)));
-            } catch (TemplateException e) {
-                throw new TaskLoadException(file, e.getMessage() + where, e);
-            } catch (IllegalArgumentException e) {
-                throw new TaskLoadException(file, e.getMessage() + where, e);
-            }
+        read(config, rules, split, docs, "", instances, descriptions);
+        String training = config.trainingSplit();
+        if (training != null && !training.equals(split) && trainingDocs > 0
+                && data.find(config.datasetPath(), config.datasetName(), training).isPresent()) {
+            // the training documents follow the evaluated ones: tuning learns from them, and a held-out task
+            // evaluated on its first instances still sees the benchmark's own
+            List<Map<String, Object>> train = data.read(config.datasetPath(), config.datasetName(), training);
+            read(config, rules, training, train.subList(0, Math.min(train.size(), trainingDocs)), training + "-",
+                    instances, descriptions);
         }
         boolean sameDescription = new LinkedHashSet<>(descriptions).size() == 1;
         boolean samePrompt = config.multipleChoice() && instances.size() > 1
@@ -107,8 +112,24 @@ public final class LmEvalTaskReader {
                 attributes);
     }
 
-    private Instance instance(LmEvalConfig config, LmEvalDocs rules, Map<String, Object> doc, String id)
-            throws TemplateException {
+    /** Adds one instance per document of a split, with ids {@code <prefix><index>}. */
+    private static void read(LmEvalConfig config, LmEvalDocs rules, String split, List<Map<String, Object>> docs,
+                             String prefix, List<Instance> instances, List<String> descriptions)
+            throws TaskLoadException {
+        for (int i = 0; i < docs.size(); i++) {
+            Map<String, Object> doc = docs.get(i);
+            try {
+                descriptions.add(Optional.ofNullable(rules.field(doc, config.description(), "description")).orElse(""));
+                instances.add(instance(config, rules, doc, prefix + i, split));
+            } catch (TemplateException | IllegalArgumentException e) {
+                throw new TaskLoadException(config.file().toString(), e.getMessage() + " (split '" + split
+                        + "', document " + (i + 1) + ")", e);
+            }
+        }
+    }
+
+    private static Instance instance(LmEvalConfig config, LmEvalDocs rules, Map<String, Object> doc, String id,
+                                     String split) throws TemplateException {
         Object text = rules.text(doc, config.docToText(), "doc_to_text");
         if (!(text instanceof String input)) {
             throw new TemplateException("doc_to_text", "gives " + Py.repr(text) + ", an index into the choices "
@@ -124,6 +145,7 @@ public final class LmEvalTaskReader {
         }
         List<String> references = golds(target, choices, options, config.multipleChoice());
         Map<String, String> attributes = new HashMap<>();
+        attributes.put(LmEvalAttributes.SPLIT, split);
         String prefix = rules.prefix(doc, config.genPrefix(), "gen_prefix");
         if (prefix != null) {
             attributes.put(LmEvalAttributes.GEN_PREFIX, prefix);

@@ -23,18 +23,19 @@ import org.imlbench.api.TaskProblem;
 import org.imlbench.api.TaskSink;
 import org.imlbench.api.TaskSource;
 import org.imlbench.api.TaskSourceInfo;
+import org.imlbench.templates.data.DataOptions;
 import org.imlbench.templates.data.DatasetFiles;
 import org.imlbench.templates.jinja.TemplateException;
-import org.imlbench.templates.lmeval.LmEvalTaskProvider;
 import org.imlbench.templates.split.DefaultSplit;
 
 /**
  * {@code --tasks promptsource=DIR}: PromptSource template files ({@code DIR/<dataset>[/<subset>]/templates.yaml}, or
  * one such file) over the same exported datasets as {@code lm-eval} ({@code --task-option data=DIR}). One task per
  * (dataset, template), with one instance per document of the split {@code --task-option split=NAME} (default
- * {@code validation}) whose template gives a target: the template's input part, its target part as the reference,
- * and its answer choices as options when the target is one of them. The category is the dataset's cluster
- * ({@code clusters.tsv}), else the dataset's name.
+ * {@code validation}, ids {@code 0}, {@code 1}, ...) and then, when it was exported, of {@code training-split=NAME}
+ * (default {@code train}, ids {@code train-0}, ..., at most {@code training-docs}) whose template gives a target:
+ * the template's input part, its target part as the reference, and its answer choices as options when the target is
+ * one of them. The category is the dataset's cluster ({@code clusters.tsv}), else the dataset's name.
  */
 public final class PromptSourceTaskProvider implements TaskCategoryProvider {
     /** The task id prefix and {@link Task#source()}. */
@@ -44,7 +45,11 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
             "PromptSource templates to use, by name or id (default: all)", List.of());
     /** {@code split=NAME}. */
     public static final OptionKey<String> SPLIT = OptionKey.text("split",
-            "the dataset split whose documents become a PromptSource task's instances", "validation");
+            "the dataset split a PromptSource task evaluates (its documents are the first instances)", "validation");
+    /** {@code training-split=NAME}. */
+    public static final OptionKey<String> TRAINING_SPLIT = OptionKey.text("training-split",
+            "the dataset split whose documents follow as a PromptSource task's further instances, when exported",
+            "train");
     /** {@code original-task=true}. */
     public static final OptionKey<Boolean> ORIGINAL_TASK = OptionKey.flag("original-task",
             "only PromptSource templates that ask for the dataset's own task (metadata.original_task)", false);
@@ -66,18 +71,21 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
 
     @Override
     public List<OptionKey<?>> declaredOptions() {
-        return List.of(LmEvalTaskProvider.DATA, TEMPLATES, SPLIT, ORIGINAL_TASK);
+        return List.of(DataOptions.DATA, DataOptions.TRAINING_DOCS, TEMPLATES, SPLIT, TRAINING_SPLIT,
+                ORIGINAL_TASK);
     }
 
     @Override
     public TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException {
         Path root = source.requirePath();
-        DatasetFiles data = new DatasetFiles(source.options().get(LmEvalTaskProvider.DATA).toAbsolutePath());
+        DatasetFiles data = new DatasetFiles(source.options().get(DataOptions.DATA).toAbsolutePath());
         if (!Files.isDirectory(data.root())) {
             throw new TaskLoadException(data.root().toString(), "data folder (--task-option data=DIR) does not exist");
         }
         Set<String> wanted = new HashSet<>(source.options().get(TEMPLATES));
         String split = source.options().get(SPLIT);
+        String trainingSplit = source.options().get(TRAINING_SPLIT);
+        int trainingDocs = source.options().get(DataOptions.TRAINING_DOCS);
         boolean originalOnly = source.options().get(ORIGINAL_TASK);
         PromptSourceRenderer renderer = new PromptSourceRenderer();
         DefaultSplit spec = new DefaultSplit();
@@ -86,12 +94,18 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
         for (Path file : files(root)) {
             PromptSourceFile templates;
             List<Map<String, Object>> docs;
+            List<Map<String, Object>> training = List.of();
             try {
                 templates = PromptSourceFile.read(file);
                 if (templates.templates().stream().noneMatch(t -> selected(t, wanted, originalOnly, used))) {
                     continue;
                 }
                 docs = data.read(templates.dataset(), templates.subset(), split);
+                if (!trainingSplit.equals(split) && trainingDocs > 0
+                        && data.find(templates.dataset(), templates.subset(), trainingSplit).isPresent()) {
+                    training = data.read(templates.dataset(), templates.subset(), trainingSplit);
+                    training = training.subList(0, Math.min(training.size(), trainingDocs));
+                }
             } catch (TaskLoadException e) {
                 skipOrThrow(source, sink, e);
                 continue;
@@ -104,7 +118,8 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
                 }
                 Task task;
                 try {
-                    task = task(renderer, templates, template, docs, category, ids);
+                    task = task(renderer, templates, template, List.of(new Split(split, "", docs),
+                            new Split(trainingSplit, trainingSplit + "-", training)), category, ids);
                 } catch (TaskLoadException e) {
                     skipOrThrow(source, sink, e);
                     continue;
@@ -144,29 +159,36 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
         return match;
     }
 
+    /** The documents of one split, and the prefix of their instance ids. */
+    private record Split(String name, String prefix, List<Map<String, Object>> docs) {
+    }
+
     private static Task task(PromptSourceRenderer renderer, PromptSourceFile file, PromptSourceTemplate template,
-                             List<Map<String, Object>> docs, String category, Set<String> ids)
-            throws TaskLoadException {
+                             List<Split> splits, String category, Set<String> ids) throws TaskLoadException {
         String key = key(file, template);
         List<Instance> instances = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            PromptSourceRenderer.Applied applied;
-            try {
-                applied = renderer.apply(template, docs.get(i), seed(key, i));
-            } catch (TemplateException e) {
-                throw new TaskLoadException(file.file().toString(), e.getMessage() + " (document " + (i + 1) + ")", e);
+        for (Split split : splits) {
+            for (int i = 0; i < split.docs().size(); i++) {
+                PromptSourceRenderer.Applied applied;
+                try {
+                    applied = renderer.apply(template, split.docs().get(i), seed(key, split.prefix() + i));
+                } catch (TemplateException e) {
+                    throw new TaskLoadException(file.file().toString(), e.getMessage() + " (split '" + split.name()
+                            + "', document " + (i + 1) + ")", e);
+                }
+                if (applied.parts().size() < 2 || applied.parts().get(1).isEmpty()) {
+                    continue; // PromptSource gives no target for this document (e.g. an unlabelled test example)
+                }
+                String target = applied.parts().get(1);
+                List<String> options = applied.choices() != null && applied.choices().contains(target)
+                        ? applied.choices() : List.of();
+                instances.add(new Instance(split.prefix() + i, applied.parts().get(0), List.of(target), options,
+                        Map.of()));
             }
-            if (applied.parts().size() < 2 || applied.parts().get(1).isEmpty()) {
-                continue; // PromptSource gives no target for this document (e.g. an unlabelled test example)
-            }
-            String target = applied.parts().get(1);
-            List<String> options = applied.choices() != null && applied.choices().contains(target) ? applied.choices()
-                    : List.of();
-            instances.add(new Instance(String.valueOf(i), applied.parts().get(0), List.of(target), options, Map.of()));
         }
         if (instances.isEmpty()) {
             throw new TaskLoadException(file.file().toString(), "template '" + template.name()
-                    + "' gives no target for any of the " + docs.size() + " documents");
+                    + "' gives no target for any document of split '" + splits.get(0).name() + "'");
         }
         String id = SOURCE + "/" + file.dataset() + (file.subset() == null ? "" : "/" + file.subset()) + "/"
                 + slug(template.name());
@@ -189,8 +211,8 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
         return file.dataset() + (file.subset() == null ? "" : "/" + file.subset()) + "/" + template.name();
     }
 
-    /** The seed of a document's random draws: CRC-32 of {@code <key>/<document index>} (stable across runs). */
-    static long seed(String key, int index) {
+    /** The seed of a document's random draws: CRC-32 of {@code <key>/<instance id>} (stable across runs). */
+    static long seed(String key, String index) {
         CRC32 crc = new CRC32();
         crc.update((key + "/" + index).getBytes(StandardCharsets.UTF_8));
         return crc.getValue();

@@ -58,7 +58,7 @@ public final class LmEvalCoverage {
         Map<String, Integer> failures = new TreeMap<>();
         List<String> outcomes = new ArrayList<>();
         Path scratch = Files.createTempDirectory("lm-eval-coverage");
-        LmEvalTaskReader reader = new LmEvalTaskReader();
+        LmEvalTaskReader reader = new LmEvalTaskReader(5000);
         for (Path file : files) {
             Map<String, Object> values;
             try {

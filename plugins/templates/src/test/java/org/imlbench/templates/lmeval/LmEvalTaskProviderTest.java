@@ -136,6 +136,18 @@ class LmEvalTaskProviderTest {
     }
 
     @Test
+    void trainingDocumentsFollowTheEvaluatedOnes() throws Exception {
+        yaml("qa/_qa_base_yaml", "dataset_path: org/qa\ntest_split: test\ntraining_split: dev\n"
+                + "output_type: generate_until\n");
+        yaml("qa/qa_gen.yaml", QA);
+        Task qa = load(false, Map.of()).task("lm-eval/qa_gen");
+        assertEquals(List.of("0", "1", "dev-0", "dev-1", "dev-2"), qa.instances().stream().map(Instance::id).toList());
+        assertEquals("dev", qa.instances().get(2).attributes().get(LmEvalAttributes.SPLIT));
+        assertEquals(List.of("0", "1", "dev-0"), load(false, Map.of("training-docs", "1")).task("lm-eval/qa_gen")
+                .instances().stream().map(Instance::id).toList());
+    }
+
+    @Test
     void categoriesComeFromTheCategoryKeyTagGroupTaskOrFolder() throws Exception {
         yaml("xnli/nli_vi.yaml", NLI);
         yaml("qa/_qa_base_yaml", "dataset_path: org/qa\ntest_split: test\noutput_type: generate_until\n");

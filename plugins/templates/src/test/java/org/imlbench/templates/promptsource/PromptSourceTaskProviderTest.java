@@ -95,6 +95,14 @@ class PromptSourceTaskProviderTest {
     }
 
     @Test
+    void trainingDocumentsFollowTheEvaluatedOnes() throws Exception {
+        Files.writeString(data.resolve("train.jsonl"), "{\"premise\": \"T\", \"hypothesis\": \"U\", \"label\": 0}\n");
+        assertEquals(List.of("0", "1", "train-0"), load(Map.of()).tasks().get(0).instances().stream()
+                .map(Instance::id).toList());
+        assertEquals(2, load(Map.of("training-docs", "0")).tasks().get(0).instances().size());
+    }
+
+    @Test
     void optionsPickTemplates() throws Exception {
         assertEquals(1, load(Map.of("templates", "generate hypothesis")).tasks().size());
         assertEquals(1, load(Map.of("templates", "id-1")).tasks().size());
