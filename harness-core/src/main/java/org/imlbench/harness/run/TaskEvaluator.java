@@ -122,6 +122,14 @@ public final class TaskEvaluator {
         }
     }
 
+    /**
+     * The options as the model saw them: the format's continuations (an lm-eval task's carry its target delimiter,
+     * the optiml format's a leading space), so that a sample shows exactly what was scored.
+     */
+    private static List<String> scoredOptions(Instance instance, RenderedPrompt prompt) {
+        return instance.hasOptions() ? prompt.continuations() : List.of();
+    }
+
     /** A null prediction means the backend had none: recorded as missing, never scored. */
     private SampleRecord record(Task task, Instance instance, int position, RenderedPrompt prompt,
                                 Prediction prediction, Split split, Role role) {
@@ -145,7 +153,7 @@ public final class TaskEvaluator {
             }
         }
         return new SampleRecord(task.id(), instance.id(), task.category(), task.source(), split, role,
-                prompt.source(), prompt.target(), instance.references(), instance.options(), logLikelihoods,
+                prompt.source(), prompt.target(), instance.references(), scoredOptions(instance, prompt), logLikelihoods,
                 tokenCounts, text, prediction == null, values, position);
     }
 }

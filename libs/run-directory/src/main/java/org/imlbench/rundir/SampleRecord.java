@@ -17,7 +17,8 @@ import java.util.Map;
  * @param prompt the rendered source text
  * @param target the rendered target text
  * @param references the instance's references
- * @param options the answer options, empty for generation tasks
+ * @param options the answer options as scored (the prompt format's continuations, e.g. with a leading space), empty
+ *                for generation tasks
  * @param optionLoglikelihoods each option's summed log-likelihood, or empty
  * @param optionTokenCounts each option's token count, or empty
  * @param prediction the generated text, or the option chosen by plain rank classification
