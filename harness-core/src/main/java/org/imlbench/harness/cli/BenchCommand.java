@@ -13,20 +13,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.imlbench.api.BenchmarkFigure;
+import org.imlbench.api.BenchmarkSettings;
+import org.imlbench.api.BenchmarkWorkloads;
+import org.imlbench.api.ModelBackend;
 import org.imlbench.api.UsageException;
-import org.imlbench.djl.bench.Bench;
-import org.imlbench.djl.bench.BenchResult;
 
 /**
- * {@code harness bench}: the djl backend's speed on an OPT-125m-shaped random checkpoint, optionally side by side
- * with an external baseline command that prints the same keys as one JSON object on its last stdout line.
+ * {@code harness bench}: a backend's own speed workloads ({@link ModelBackend#benchmark()}; the djl backend's run on
+ * an OPT-125m-shaped random checkpoint), optionally side by side with an external baseline command that prints the
+ * same keys as one JSON object on its last stdout line.
  */
-@Parameters(commandNames = BenchCommand.NAME, commandDescription = "Measure scoring, multiple-choice, generation "
-        + "speed and peak memory on an OPT-125m-shaped random checkpoint (written to a temporary directory).")
+@Parameters(commandNames = BenchCommand.NAME, commandDescription = "Measure a backend's scoring, multiple-choice, "
+        + "generation speed and peak memory (djl: on an OPT-125m-shaped random checkpoint written to a temporary "
+        + "directory).")
 public final class BenchCommand implements CliCommand {
     static final String NAME = "bench";
 
+    @Parameter(names = "--backend", description = "The model backend whose workloads run. Default: djl")
+    private String backend = "djl";
     @Parameter(names = "--threads", description = "Intra-op threads. Default: 2")
     private int threads = 2;
     @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (the best is "
@@ -55,14 +62,17 @@ public final class BenchCommand implements CliCommand {
         if (threads < 1 || repeats < 1) {
             throw new UsageException("--threads and --repeats must be at least 1");
         }
-        List<BenchResult> results = Bench.run(new Bench.Settings(threads, repeats, seed,
+        ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
+        BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '" + backend
+                + "' has no benchmark workloads"));
+        List<BenchmarkFigure> results = workloads.run(new BenchmarkSettings(threads, repeats, seed,
                 Path.of(System.getProperty("java.io.tmpdir"))), context.err());
         Map<String, Double> baseline = baselineCommand == null ? Map.of() : runBaseline(context);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            Map<String, Double> ours = new LinkedHashMap<>();
-            results.forEach(r -> ours.put(r.key(), r.value()));
-            doc.put("imlbench", ours);
+            Map<String, Double> figures = new LinkedHashMap<>();
+            results.forEach(r -> figures.put(r.key(), r.value()));
+            doc.put("imlbench", figures);
             if (baselineCommand != null) {
                 doc.put("baseline_command", baselineCommand);
                 doc.put("baseline", baseline);
@@ -71,10 +81,11 @@ public final class BenchCommand implements CliCommand {
                     .writeValueAsString(doc));
             return Main.OK;
         }
-        List<String> columns = baselineCommand == null ? List.of("WORKLOAD", "IMLBENCH (DJL)", "UNIT")
-                : List.of("WORKLOAD", "IMLBENCH (DJL)", "BASELINE", "RATIO", "UNIT");
+        String ours = "IMLBENCH (" + backend.toUpperCase(Locale.ROOT) + ")";
+        List<String> columns = baselineCommand == null ? List.of("WORKLOAD", ours, "UNIT")
+                : List.of("WORKLOAD", ours, "BASELINE", "RATIO", "UNIT");
         List<List<String>> rows = new ArrayList<>();
-        for (BenchResult r : results) {
+        for (BenchmarkFigure r : results) {
             List<String> row = new ArrayList<>(List.of(r.workload(), format(r.value())));
             if (baselineCommand != null) {
                 Double b = baseline.get(r.key());

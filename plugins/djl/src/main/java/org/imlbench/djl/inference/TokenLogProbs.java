@@ -17,20 +17,24 @@ final class TokenLogProbs {
     private TokenLogProbs() {
     }
 
-    /** The results for N rows: per row, the log-probability of each target, and the argmax token. */
-    record Result(float[][] logProbs, long[] argmax) {
+    /**
+     * The results for N rows: per row, the log-probability of each target, the argmax token and its
+     * log-probability.
+     */
+    record Result(float[][] logProbs, long[] argmax, float[] topLogProbs) {
     }
 
     /**
      * @param model the model whose output projection to use
      * @param hiddenRows {@code [N, P]} final hidden states
      * @param targets per row, the token ids whose log-probabilities are wanted (one or more)
-     * @return per row the targets' log-probabilities and the row's argmax
+     * @return per row the targets' log-probabilities, the row's argmax and its log-probability
      */
     static Result compute(OptModel model, NDArray hiddenRows, int[][] targets) {
         int n = targets.length;
         float[][] logProbs = new float[n][];
         long[] argmax = new long[n];
+        float[] top = new float[n];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             try (NDManager scope = hiddenRows.getManager().newSubManager()) {
@@ -51,13 +55,15 @@ final class TokenLogProbs {
                 float[] picked = logSoftmax.gather(scope.create(index, new Shape(to - from, width)), 1)
                         .toFloatArray();
                 long[] best = logits.argMax(-1).toLongArray();
+                float[] bestLogProb = logSoftmax.max(new int[] {-1}).toFloatArray();
                 for (int r = from; r < to; r++) {
+                    top[r] = bestLogProb[r - from];
                     logProbs[r] = java.util.Arrays.copyOfRange(picked, (r - from) * width,
                             (r - from) * width + targets[r].length);
                     argmax[r] = best[r - from];
                 }
             }
         }
-        return new Result(logProbs, argmax);
+        return new Result(logProbs, argmax, top);
     }
 }
