@@ -9,6 +9,7 @@ open module org.imlbench.harness {
     requires transitive org.imlbench.api;
     requires org.imlbench.files;
     requires org.imlbench.reports;
+    requires org.imlbench.serve;
     requires jcommander;
     requires com.fasterxml.jackson.databind;
     requires me.tongfei.progressbar;

@@ -14,6 +14,9 @@ public interface TokenView {
     /** @return the most tokens one sequence can hold (the model's positions) */
     int maxLength();
 
+    /** @return the number of token ids the model knows: every id is in {@code [0, vocabularySize())} */
+    int vocabularySize();
+
     /**
      * @param text a prompt
      * @return its ids as the model reads a prompt (a beginning-of-sequence id first where the model uses one)

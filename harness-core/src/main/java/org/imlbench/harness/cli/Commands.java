@@ -18,7 +18,8 @@ public final class Commands {
                 new ReportCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new ServeCommand()
         );
     }
 }

@@ -3,8 +3,6 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,11 @@ import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
 import org.imlbench.harness.plugins.DeclaredOptions;
 
-/** The model options shared by {@code score} and {@code generate}: which backend loads which model where. */
+/**
+ * The model options shared by {@code score}, {@code generate} and {@code serve}: which backend loads which model
+ * where. The model name goes to the backend as given (as {@code run} and {@code eval} pass it): a backend resolves
+ * paths itself, and a served model's name must reach the server unchanged.
+ */
 final class ModelSelection {
     @Parameter(names = "--model", required = true,
             description = "A checkpoint directory, a hub id (facebook/opt-125m) or 'embedded'")
@@ -32,12 +34,7 @@ final class ModelSelection {
      */
     LanguageModel load(CliContext context) throws IOException {
         ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
-        String resolved = model;
-        Path local = context.workDir().resolve(model);
-        if (Files.isDirectory(local)) {
-            resolved = local.toString();
-        }
-        return plugin.load(new ModelRequest(resolved, device,
+        return plugin.load(new ModelRequest(model, device,
                 DeclaredOptions.forBackends(backendOptions, List.of(plugin))));
     }
 }

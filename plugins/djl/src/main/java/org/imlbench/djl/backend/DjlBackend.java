@@ -90,7 +90,8 @@ public final class DjlBackend implements ModelBackend {
                     replicas.get(0).model().parameterCount(), details);
             RequestTokenizer requests = new RequestTokenizer(tokenizer, checkpoint.config().maxPositions());
             return new DjlLanguageModel(info, replicas, requests,
-                    new DjlTokenView(tokenizer, requests, replicas, checkpoint.config().maxPositions()));
+                    new DjlTokenView(tokenizer, requests, replicas, checkpoint.config().maxPositions(),
+                            checkpoint.config().vocabSize()));
         } catch (IOException | RuntimeException e) {
             replicas.forEach(Replica::close);
             throw e;

@@ -23,17 +23,26 @@ final class DjlTokenView implements TokenView {
     private final RequestTokenizer requests;
     private final List<Replica> replicas;
     private final int maxPositions;
+    private final int vocabularySize;
 
-    DjlTokenView(Tokenizer tokenizer, RequestTokenizer requests, List<Replica> replicas, int maxPositions) {
+    DjlTokenView(Tokenizer tokenizer, RequestTokenizer requests, List<Replica> replicas, int maxPositions,
+                 int vocabularySize) {
         this.tokenizer = tokenizer;
         this.requests = requests;
         this.replicas = List.copyOf(replicas);
         this.maxPositions = maxPositions;
+        this.vocabularySize = vocabularySize;
     }
 
     @Override
     public int maxLength() {
         return maxPositions;
+    }
+
+    /** The embedding's rows, which may exceed the tokenizer's ids (OPT pads its vocabulary to 50272). */
+    @Override
+    public int vocabularySize() {
+        return vocabularySize;
     }
 
     @Override
