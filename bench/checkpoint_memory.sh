@@ -41,7 +41,7 @@ wall() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): \(.*\)/\1/p' "
 
 printf '%-14s %-8s %12s %12s %10s %12s %s\n' LAYOUT ENGINE FILES_MB PEAK_RSS_MB "xMODEL" WALL LOG_LIKELIHOOD
 for layout in $layouts; do
-  files_bytes=$(find "$dir/$layout" \( -name '*.safetensors' -o -name '*.bin' \) -printf '%s\n' | awk '{s += $1} END {print s}')
+  files_bytes=$(find "$dir/$layout" \( -name '*.safetensors' -o -name '*.bin' \) -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
   log="$(mktemp)"
   run "$log" "$log.out" "$harness" score --model "$dir/$layout" --context "$context" \
       --continuation "$continuation" --json

@@ -155,13 +155,14 @@ def load_safetensors(path, state):
     (n,) = struct.unpack("<Q", mapped[:8])
     header = json.loads(mapped[8:8 + n])
     start = 8 + n
-    types = {"F32": torch.float32, "BF16": torch.bfloat16, "F16": torch.float16}
+    types = {"F32": (torch.float32, 4), "BF16": (torch.bfloat16, 2), "F16": (torch.float16, 2)}
+    t = None
     for name, e in header.items():
         if name == "__metadata__":
             continue
         b, end = e["data_offsets"]
-        t = torch.frombuffer(mapped, dtype=types[e["dtype"]], count=(end - b) // types[e["dtype"]].itemsize,
-                             offset=start + b).reshape(e["shape"])
+        dtype, size = types[e["dtype"]]
+        t = torch.frombuffer(mapped, dtype=dtype, count=(end - b) // size, offset=start + b).reshape(e["shape"])
         state[name] = t.float() if t.dtype != torch.float32 else t.clone()
     del t
     mapped.close()
