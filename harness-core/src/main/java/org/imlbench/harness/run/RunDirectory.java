@@ -93,7 +93,8 @@ public final class RunDirectory {
     }
 
     /**
-     * Writes a task's samples and then its completion marker (in that order, so a marker always has its samples).
+     * Writes a task's samples and then its completion marker (in that order, so a marker always has its samples). A
+     * failed task has no samples and no sample file (the reports' contract: a sample file holds samples).
      *
      * @param split the split
      * @param role the model role
@@ -108,7 +109,11 @@ public final class RunDirectory {
             lines.append(json.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(sample))
                     .append('\n');
         }
-        AtomicFiles.writeString(samplesFile(split, role, outcome.task()), lines.toString());
+        if (samples.isEmpty()) {
+            Files.deleteIfExists(samplesFile(split, role, outcome.task()));
+        } else {
+            AtomicFiles.writeString(samplesFile(split, role, outcome.task()), lines.toString());
+        }
         AtomicFiles.writeString(doneFile(split, role, outcome.task()), json.writeValueAsString(outcome));
     }
 
