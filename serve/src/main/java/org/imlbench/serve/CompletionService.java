@@ -1,6 +1,7 @@
 package org.imlbench.serve;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,7 @@ final class CompletionService {
         List<Double> values = new ArrayList<>();
         List<Map<String, Double>> tops = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
+        Map<Integer, String> topTexts = new HashMap<>();
         for (int t = from; t < all.size(); t++) {
             texts.add(described.get(t).text());
             offsets.add(Math.max(0, described.get(t).offset() - shift));
@@ -197,7 +199,8 @@ final class CompletionService {
             values.add(p.logProb());
             Map<String, Double> top = new LinkedHashMap<>();
             if (request.logprobs() > 0) {
-                top.put(tokens.tokens(List.of(p.topId())).get(0).text(), p.topLogProb());
+                top.put(topTexts.computeIfAbsent(p.topId(), id -> tokens.tokens(List.of(id)).get(0).text()),
+                        p.topLogProb());
             }
             tops.add(top);
         }

@@ -1,5 +1,6 @@
 package org.imlbench.harness.cli;
 
+import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,12 @@ import java.util.Map;
 import org.imlbench.api.BenchmarkFigure;
 import org.imlbench.api.BenchmarkSettings;
 import org.imlbench.api.BenchmarkWorkloads;
+import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
+import org.imlbench.api.ModelRequest;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.plugins.DeclaredOptions;
+import org.imlbench.serve.ServingBench;
 
 /**
  * {@code harness bench}: a backend's own speed workloads ({@link ModelBackend#benchmark()}; the djl backend's run on
@@ -46,6 +52,31 @@ public final class BenchCommand implements CliCommand {
     private String baselineCommand;
     @Parameter(names = "--json", description = "Print JSON instead of a table")
     private boolean json;
+    @Parameter(names = "--serving", description = "Instead: harness serve's throughput and latency under "
+            + "--clients concurrent clients on loopback, next to the same work in-process (needs --model)")
+    private boolean serving;
+    @Parameter(names = "--model", description = "With --serving: the model to serve (checkpoint, hub id, "
+            + "'embedded')")
+    private String model;
+    @Parameter(names = "--device", description = "With --serving: cpu, gpu, gpu:0 or gpu:0,1. Default: cpu")
+    private String device = "cpu";
+    @DynamicParameter(names = "--backend-option", description = "With --serving: backend option key=value, "
+            + "repeatable")
+    private Map<String, String> backendOptions = new LinkedHashMap<>();
+    @Parameter(names = "--clients", description = "With --serving: concurrent clients. Default: 64")
+    private int clients = 64;
+    @Parameter(names = "--seconds", description = "With --serving: seconds of serving in all (the in-process "
+            + "baselines get half as long each). Default: 60")
+    private int seconds = 60;
+    @Parameter(names = "--rounds", description = "With --serving: server windows, each followed by an in-process "
+            + "one, so that a shared machine's load weighs on both alike. Default: 6")
+    private int rounds = 6;
+    @Parameter(names = "--context-words", description = "With --serving: words per context (fewer when the "
+            + "model's window needs it). Default: 24")
+    private int contextWords = 24;
+    @Parameter(names = "--max-batch", description = "With --serving: prompts per backend call, in the server and "
+            + "in-process. Default: 64")
+    private int maxBatch = 64;
 
     /** Creates the command; JCommander fills its options. */
     public BenchCommand() {
@@ -61,6 +92,9 @@ public final class BenchCommand implements CliCommand {
     public int run(CliContext context) throws Exception {
         if (threads < 1 || repeats < 1) {
             throw new UsageException("--threads and --repeats must be at least 1");
+        }
+        if (serving) {
+            return serving(context);
         }
         ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
         BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '" + backend
@@ -97,6 +131,51 @@ public final class BenchCommand implements CliCommand {
         }
         context.out().print(new TextTable(columns, rows).render());
         return Main.OK;
+    }
+
+    private int serving(CliContext context) throws Exception {
+        if (model == null) {
+            throw new UsageException("--serving needs --model");
+        }
+        if (clients < 1 || seconds < 1 || rounds < 1 || contextWords < 1 || maxBatch < 1) {
+            throw new UsageException("--clients, --seconds, --rounds, --context-words and --max-batch must be at "
+                    + "least 1");
+        }
+        ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
+        ServingBench.Result result;
+        try (LanguageModel loaded = plugin.load(new ModelRequest(model, device,
+                DeclaredOptions.forBackends(backendOptions, List.of(plugin))))) {
+            result = ServingBench.run(loaded, new ServingBench.Settings(clients, Duration.ofSeconds(seconds),
+                    rounds, contextWords, maxBatch, seed), context.err());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(servingRow("harness serve, " + clients + " clients", result.served(), result.inProcess()));
+        rows.add(servingRow("in-process, the same prompts (token log-probabilities)", result.inProcess(),
+                result.inProcess()));
+        rows.add(servingRow("in-process, the model's own scoring (context reuse)", result.inProcessScore(),
+                result.inProcess()));
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("served", result.served());
+            doc.put("in_process", result.inProcess());
+            doc.put("in_process_score", result.inProcessScore());
+            doc.put("served_over_in_process", result.served().requestsPerSecond()
+                    / result.inProcess().requestsPerSecond());
+            context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(doc));
+        } else {
+            context.out().print(new TextTable(List.of("WORKLOAD", "REQUESTS/S", "PROMPT TOKENS/S", "P50 MS", "P99 MS",
+                    "FAILED", "VS IN-PROCESS"), rows).render());
+        }
+        return result.served().failed() == 0 ? Main.OK : Main.FAILURE;
+    }
+
+    private static List<String> servingRow(String name, ServingBench.Figures f, ServingBench.Figures baseline) {
+        boolean timed = f.p50Millis() > 0;
+        return List.of(name, format(f.requestsPerSecond()), f.promptTokens() == 0 ? "-"
+                : format(f.tokensPerSecond()), timed ? format(f.p50Millis()) : "-", timed ? format(f.p99Millis())
+                : "-", Long.toString(f.failed()), String.format(Locale.ROOT, "%.2fx",
+                f.requestsPerSecond() / baseline.requestsPerSecond()));
     }
 
     private static String format(double v) {
