@@ -43,6 +43,7 @@ final class Batcher implements AutoCloseable {
     private volatile boolean closed;
     private volatile long batches;
     private volatile long prompts;
+    private volatile long busyNanos;
 
     Batcher(LanguageModel model, int maxBatch, int maxQueued) {
         this.model = model;
@@ -92,6 +93,11 @@ final class Batcher implements AutoCloseable {
         return prompts;
     }
 
+    /** @return nanoseconds spent in backend calls so far */
+    long busyNanos() {
+        return busyNanos;
+    }
+
     private void run() {
         Deque<Job> carry = new ArrayDeque<>();
         while (true) {
@@ -116,7 +122,9 @@ final class Batcher implements AutoCloseable {
                     it.remove();
                 }
             }
+            long start = System.nanoTime();
             execute(batch);
+            busyNanos += System.nanoTime() - start;
         }
         List<Job> left = new ArrayList<>(carry);
         queue.drainTo(left);

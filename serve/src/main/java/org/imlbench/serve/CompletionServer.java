@@ -91,9 +91,12 @@ public final class CompletionServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + address.getPort() + "/v1");
     }
 
-    /** @return how many backend calls served how many prompts so far: {batches, prompts} */
+    /**
+     * @return how many backend calls served how many prompts so far, and the nanoseconds they took:
+     *         {batches, prompts, busy nanoseconds}
+     */
     public long[] batchCounts() {
-        return new long[] {batcher.batches(), batcher.prompts()};
+        return new long[] {batcher.batches(), batcher.prompts(), batcher.busyNanos()};
     }
 
     private void handle(HttpExchange exchange) {
@@ -108,14 +111,24 @@ public final class CompletionServer implements AutoCloseable {
             } catch (ServeException e) {
                 send(exchange, e.status(), e.body().toJson());
             } catch (Throwable e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                send(exchange, 500, new ErrorBody("internal error: " + message, ErrorBody.SERVER_ERROR, null, null)
-                        .toJson());
+                send(exchange, 500, internalError(e));
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away while we answered: nothing left to tell it
+        } catch (Throwable e) {
+            // the client went away while we answered, or not even an error body could be built: nothing left to
+            // tell anyone, and the thread must live on
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /** The body of a 500; a fixed one when even that cannot be built (the failure may be in the JSON library). */
+    private static byte[] internalError(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        try {
+            return new ErrorBody("internal error: " + message, ErrorBody.SERVER_ERROR, null, null).toJson();
+        } catch (Throwable again) {
+            return ("{\"error\":{\"message\":\"internal error\",\"type\":\"server_error\",\"param\":null,"
+                    + "\"code\":null}}").getBytes(StandardCharsets.UTF_8);
         }
     }
 

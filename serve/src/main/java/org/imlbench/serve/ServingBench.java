@@ -116,6 +116,7 @@ public final class ServingBench {
         Duration window = settings.duration().dividedBy(settings.rounds());
         Figures served = served(model, instances, settings, window, () -> {
             Figures f = onOwnThread(() -> inProcess(view, instances, settings, window.dividedBy(2)));
+            log.printf(Locale.ROOT, "in-process window: %d requests in %.2f s%n", f.requests(), f.seconds());
             Figures sum = inProcess[0];
             inProcess[0] = new Figures(sum.requests() + f.requests(), 0, sum.seconds() + f.seconds(),
                     sum.promptTokens() + f.promptTokens(), 0, 0);
@@ -260,7 +261,7 @@ public final class ServingBench {
             AtomicLong tokens = new AtomicLong();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger inFlight = new AtomicInteger();
-            AtomicBoolean open = new AtomicBoolean();
+            Gate open = new Gate();
             AtomicBoolean finished = new AtomicBoolean();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < settings.clients(); c++) {
@@ -268,9 +269,11 @@ public final class ServingBench {
                     while (!finished.get()) {
                         // counted before looking at the gate, so that a closing window waits for this request
                         inFlight.incrementAndGet();
-                        if (!open.get()) {
+                        if (!open.isOpen()) {
                             inFlight.decrementAndGet();
-                            pause(2);
+                            if (!open.await()) {
+                                return;
+                            }
                             continue;
                         }
                         try {
@@ -297,14 +300,15 @@ public final class ServingBench {
                 t.start();
                 clients.add(t);
             }
-            // warm-up: one short window, not counted
+            // warm-up, not counted: the JIT compiles the HTTP and JSON paths, the heap grows to its working size
             open.set(true);
-            pause(window.dividedBy(4).toMillis());
+            pause(Math.max(10_000, window.dividedBy(4).toMillis()));
             close(open, inFlight);
             latencies.clear();
             failed.set(0);
             tokens.set(0);
             double seconds = 0;
+            long busyBefore = server.batchCounts()[2];
             for (int round = 0; round < settings.rounds(); round++) {
                 long start = System.nanoTime();
                 open.set(true);
@@ -314,19 +318,55 @@ public final class ServingBench {
                 between.run();
             }
             finished.set(true);
+            open.open();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             Figures f = new Figures(sorted.length, failed.get(), seconds, tokens.get(), percentile(sorted, 0.50),
                     percentile(sorted, 0.99));
             long[] batches = server.batchCounts();
             log.printf(Locale.ROOT, "served: %.1f requests/s, p50 %.0f ms, p99 %.0f ms, %d failed; %.1f prompts per "
-                    + "backend call%n", f.requestsPerSecond(), f.p50Millis(), f.p99Millis(), f.failed(),
-                    batches[0] == 0 ? 0.0 : (double) batches[1] / batches[0]);
+                    + "backend call, the backend busy %.0f%% of the time%n", f.requestsPerSecond(), f.p50Millis(),
+                    f.p99Millis(), f.failed(), batches[0] == 0 ? 0.0 : (double) batches[1] / batches[0],
+                    100 * (batches[2] - busyBefore) / 1e9 / seconds);
             return f;
         }
     }
 
+    /**
+     * Lets the clients send or holds them, blocked: clients that spun while held would take CPU from the
+     * in-process windows (and, with the kernel's autogroup scheduling, change the process's share of the machine).
+     */
+    private static final class Gate {
+        private boolean open;
+
+        synchronized boolean isOpen() {
+            return open;
+        }
+
+        synchronized void set(boolean value) {
+            open = value;
+            notifyAll();
+        }
+
+        void open() {
+            set(true);
+        }
+
+        /** @return false when interrupted */
+        synchronized boolean await() {
+            while (!open) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** Stops new requests and waits until none is in flight (a window ends when its last answer arrives). */
-    private static void close(AtomicBoolean open, AtomicInteger inFlight) {
+    private static void close(Gate open, AtomicInteger inFlight) {
         open.set(false);
         while (inFlight.get() > 0) {
             pause(2);
