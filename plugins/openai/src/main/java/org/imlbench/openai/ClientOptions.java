@@ -17,8 +17,13 @@ import org.imlbench.api.UsageException;
  * @param concurrency requests in flight at once
  * @param timeout how long one request may take
  * @param maxRetries retries of a request that got 429, 5xx, a timeout or no connection
+ * @param scoring whether the server scores (echoes prompts with logprobs); without, option tasks are evaluated by
+ *                generation
+ * @param echoMaxTokens {@code max_tokens} of scoring requests: 0, or 1 for servers that refuse 0 (the extra token
+ *                      is ignored)
  */
-record ClientOptions(URI baseUrl, String apiKeyEnv, int concurrency, Duration timeout, int maxRetries) {
+record ClientOptions(URI baseUrl, String apiKeyEnv, int concurrency, Duration timeout, int maxRetries,
+                     boolean scoring, int echoMaxTokens) {
     static final OptionKey<String> BASE_URL = OptionKey.text("base-url",
             "the server's API root, e.g. http://127.0.0.1:8000/v1", null);
     static final OptionKey<String> API_KEY_ENV = OptionKey.text("api-key-env",
@@ -30,7 +35,13 @@ record ClientOptions(URI baseUrl, String apiKeyEnv, int concurrency, Duration ti
             Duration.ofMinutes(5));
     static final OptionKey<Integer> MAX_RETRIES = OptionKey.integer("max-retries",
             "retries of a request that got HTTP 429, 5xx, a timeout or no connection", 5, 0, 100);
-    static final List<OptionKey<?>> KEYS = List.of(BASE_URL, API_KEY_ENV, CONCURRENCY, TIMEOUT, MAX_RETRIES);
+    static final OptionKey<Boolean> SCORING = OptionKey.flag("scoring", "whether the server returns prompt "
+            + "log-probabilities (echo with logprobs); false evaluates option tasks by generation", true);
+    static final OptionKey<Integer> ECHO_MAX_TOKENS = OptionKey.integer("echo-max-tokens", "max_tokens of scoring "
+            + "requests: 0, or 1 for servers that refuse 0 (e.g. some vLLM versions); the extra token is ignored", 0,
+            0, 1);
+    static final List<OptionKey<?>> KEYS = List.of(BASE_URL, API_KEY_ENV, CONCURRENCY, TIMEOUT, MAX_RETRIES, SCORING,
+            ECHO_MAX_TOKENS);
 
     static ClientOptions parse(Options options) {
         String text = options.get(BASE_URL).strip();
@@ -51,7 +62,7 @@ record ClientOptions(URI baseUrl, String apiKeyEnv, int concurrency, Duration ti
                     + "longer than 0");
         }
         return new ClientOptions(uri, options.get(API_KEY_ENV), options.get(CONCURRENCY), timeout,
-                options.get(MAX_RETRIES));
+                options.get(MAX_RETRIES), options.get(SCORING), options.get(ECHO_MAX_TOKENS));
     }
 
     /**

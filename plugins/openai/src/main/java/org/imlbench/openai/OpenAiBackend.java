@@ -81,7 +81,8 @@ public final class OpenAiBackend implements ModelBackend {
                 details.put("max model len", Integer.toString(card.maxModelLen()));
             }
         }
-        return new OpenAiModel(new ModelInfo(request.model(), NAME, request.device(), 0, details), client,
-                options.concurrency());
+        details.put("scoring", options.scoring() ? "echo with logprobs, max_tokens " + options.echoMaxTokens()
+                : "off (option tasks by generation)");
+        return new OpenAiModel(new ModelInfo(request.model(), NAME, request.device(), 0, details), client, options);
     }
 }

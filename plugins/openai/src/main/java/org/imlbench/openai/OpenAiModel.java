@@ -40,11 +40,14 @@ final class OpenAiModel implements LanguageModel {
 
     private final ModelInfo info;
     private final CompletionsClient client;
+    private final ClientOptions options;
     private final ExecutorService pool;
 
-    OpenAiModel(ModelInfo info, CompletionsClient client, int concurrency) {
+    OpenAiModel(ModelInfo info, CompletionsClient client, ClientOptions options) {
         this.info = info;
         this.client = client;
+        this.options = options;
+        int concurrency = options.concurrency();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "imlbench-openai-" + threads.incrementAndGet());
@@ -60,16 +63,20 @@ final class OpenAiModel implements LanguageModel {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SCORE, Capability.GENERATE);
+        return options.scoring() ? EnumSet.of(Capability.SCORE, Capability.GENERATE) : EnumSet.of(Capability.GENERATE);
     }
 
     @Override
     public List<ScoreResult> score(List<ScoreRequest> requests, ProgressListener progress) throws IOException {
+        if (!options.scoring()) {
+            throw new IOException("scoring is off for this server (backend option scoring=false)");
+        }
         List<Call<ScoreResult>> calls = new ArrayList<>();
         for (ScoreRequest r : requests) {
             calls.add(() -> {
                 List<String> prompts = r.continuations().stream().map(c -> r.context() + c).toList();
-                CompletionResponse response = client.complete(CompletionRequest.echoScoring(info.name(), prompts));
+                CompletionResponse response = client.complete(CompletionRequest.echoScoring(info.name(), prompts,
+                        options.echoMaxTokens()));
                 List<ContinuationScore> scores = new ArrayList<>();
                 for (int c = 0; c < prompts.size(); c++) {
                     Choice choice = response.choices().get(c);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.imlbench.api.Capability;
 import org.imlbench.api.ContinuationScore;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.GenerateResult;
@@ -50,6 +52,19 @@ class OpenAiBackendTest {
             assertEquals("ok", g.text());
             assertEquals(GenerateResult.StopReason.MAX_NEW_TOKENS, g.stopReason());
             assertEquals("64", model.info().details().get("max model len"));
+        }
+    }
+
+    @Test
+    void serversThatRefuseZeroTokensOrCannotScoreAreOptions() throws Exception {
+        try (ScriptedServer server = new ScriptedServer();
+             LanguageModel oneToken = load(server, "echo-max-tokens", "1");
+             LanguageModel generationOnly = load(server, "scoring", "false")) {
+            ScoreResult result = oneToken.score(List.of(REQUEST), ProgressListener.NONE).get(0);
+            assertEquals(-3.0, result.scores().get(0).logLikelihood(), "the generated token is not scored");
+            assertEquals(1, result.scores().get(0).tokenCount());
+            assertEquals(Set.of(Capability.GENERATE), generationOnly.capabilities());
+            assertThrows(IOException.class, () -> generationOnly.score(List.of(REQUEST), ProgressListener.NONE));
         }
     }
 

@@ -87,7 +87,8 @@ final class ScriptedServer implements AutoCloseable {
             List<Choice> choices = new ArrayList<>();
             for (Prompt p : request.prompts()) {
                 String text = ((Prompt.Text) p).text();
-                choices.add(request.echo() ? new Choice(choices.size(), text, echo(text), Choice.LENGTH, null)
+                choices.add(request.echo() ? new Choice(choices.size(), text, echo(text, request.maxTokens()),
+                        Choice.LENGTH, null)
                         : new Choice(choices.size(), "ok", null, Choice.LENGTH, null));
             }
             send(exchange, 200, new CompletionResponse("x", 0, request.model(), choices, new Usage(0, 0)).toJson());
@@ -99,13 +100,18 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private static Logprobs echo(String text) {
+    /** The echoed prompt's words, and as many generated tokens " gen" as {@code generated}. */
+    private static Logprobs echo(String text, int generated) {
         List<String> tokens = new ArrayList<>(List.of(""));
         List<Integer> offsets = new ArrayList<>(List.of(0));
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             tokens.add(m.group());
             offsets.add(m.start());
+        }
+        for (int g = 0; g < generated; g++) {
+            offsets.add(text.length() + 4 * g);
+            tokens.add(" gen");
         }
         List<Double> values = new ArrayList<>();
         List<Map<String, Double>> tops = new ArrayList<>();

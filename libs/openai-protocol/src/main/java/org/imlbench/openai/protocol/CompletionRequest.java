@@ -59,8 +59,18 @@ public record CompletionRequest(String model, List<Prompt> prompts, int maxToken
      * @return the request
      */
     public static CompletionRequest echoScoring(String model, List<String> prompts) {
-        return new CompletionRequest(model, prompts.stream().<Prompt>map(Prompt.Text::new).toList(), 0, true, 1,
-                List.of());
+        return echoScoring(model, prompts, 0);
+    }
+
+    /**
+     * @param model the served model
+     * @param prompts the texts to score (context and continuation joined)
+     * @param maxTokens 0, or 1 for servers that refuse 0 (the generated token is not part of the prompt)
+     * @return the scoring request
+     */
+    public static CompletionRequest echoScoring(String model, List<String> prompts, int maxTokens) {
+        return new CompletionRequest(model, prompts.stream().<Prompt>map(Prompt.Text::new).toList(), maxTokens,
+                true, 1, List.of());
     }
 
     /**
