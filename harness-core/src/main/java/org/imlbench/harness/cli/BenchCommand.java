@@ -1,8 +1,8 @@
 package org.imlbench.harness.cli;
 
-import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,9 +22,7 @@ import org.imlbench.api.BenchmarkSettings;
 import org.imlbench.api.BenchmarkWorkloads;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
-import org.imlbench.api.ModelRequest;
 import org.imlbench.api.UsageException;
-import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.serve.ServingBench;
 
 /**
@@ -38,8 +36,9 @@ import org.imlbench.serve.ServingBench;
 public final class BenchCommand implements CliCommand {
     static final String NAME = "bench";
 
-    @Parameter(names = "--backend", description = "The model backend whose workloads run. Default: djl")
-    private String backend = "djl";
+    /** --backend (whose workloads run), and with --serving the model it loads: --model, --device, --backend-option. */
+    @ParametersDelegate
+    private final ModelSelection selection = new ModelSelection();
     @Parameter(names = "--threads", description = "Intra-op threads. Default: 2")
     private int threads = 2;
     @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (the best is "
@@ -55,14 +54,6 @@ public final class BenchCommand implements CliCommand {
     @Parameter(names = "--serving", description = "Instead: harness serve's throughput and latency under "
             + "--clients concurrent clients on loopback, next to the same work in-process (needs --model)")
     private boolean serving;
-    @Parameter(names = "--model", description = "With --serving: the model to serve (checkpoint, hub id, "
-            + "'embedded')")
-    private String model;
-    @Parameter(names = "--device", description = "With --serving: cpu, gpu, gpu:0 or gpu:0,1. Default: cpu")
-    private String device = "cpu";
-    @DynamicParameter(names = "--backend-option", description = "With --serving: backend option key=value, "
-            + "repeatable")
-    private Map<String, String> backendOptions = new LinkedHashMap<>();
     @Parameter(names = "--clients", description = "With --serving: concurrent clients. Default: 64")
     private int clients = 64;
     @Parameter(names = "--seconds", description = "With --serving: seconds of serving in all (the in-process "
@@ -96,9 +87,9 @@ public final class BenchCommand implements CliCommand {
         if (serving) {
             return serving(context);
         }
-        ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
-        BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '" + backend
-                + "' has no benchmark workloads"));
+        ModelBackend plugin = context.plugins().get(ModelBackend.class, selection.backend);
+        BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '"
+                + selection.backend + "' has no benchmark workloads"));
         List<BenchmarkFigure> results = workloads.run(new BenchmarkSettings(threads, repeats, seed,
                 Path.of(System.getProperty("java.io.tmpdir"))), context.err());
         Map<String, Double> baseline = baselineCommand == null ? Map.of() : runBaseline(context);
@@ -115,7 +106,7 @@ public final class BenchCommand implements CliCommand {
                     .writeValueAsString(doc));
             return Main.OK;
         }
-        String ours = "IMLBENCH (" + backend.toUpperCase(Locale.ROOT) + ")";
+        String ours = "IMLBENCH (" + selection.backend.toUpperCase(Locale.ROOT) + ")";
         List<String> columns = baselineCommand == null ? List.of("WORKLOAD", ours, "UNIT")
                 : List.of("WORKLOAD", ours, "BASELINE", "RATIO", "UNIT");
         List<List<String>> rows = new ArrayList<>();
@@ -134,17 +125,12 @@ public final class BenchCommand implements CliCommand {
     }
 
     private int serving(CliContext context) throws Exception {
-        if (model == null) {
-            throw new UsageException("--serving needs --model");
-        }
         if (clients < 1 || seconds < 1 || rounds < 1 || contextWords < 1 || maxBatch < 1) {
             throw new UsageException("--clients, --seconds, --rounds, --context-words and --max-batch must be at "
                     + "least 1");
         }
-        ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
         ServingBench.Result result;
-        try (LanguageModel loaded = plugin.load(new ModelRequest(model, device,
-                DeclaredOptions.forBackends(backendOptions, List.of(plugin))))) {
+        try (LanguageModel loaded = selection.load(context)) {
             result = ServingBench.run(loaded, new ServingBench.Settings(clients, Duration.ofSeconds(seconds),
                     rounds, contextWords, maxBatch, seed), context.err());
         }

@@ -63,7 +63,7 @@ public final class ServeCommand implements CliCommand {
             throw new UsageException("--max-batch, --max-queued, --http-threads, --max-body-mb, --max-prompts and "
                     + "--max-tokens must be at least 1");
         }
-        String name = servedName == null ? selection.model : servedName;
+        String name = servedName == null ? selection.requireModel() : servedName;
         ServeSettings settings = new ServeSettings(host, port, name, maxBatch, maxQueued, httpThreads,
                 (long) maxBodyMb << 20, maxPrompts, maxTokens);
         LanguageModel model = selection.load(context);
