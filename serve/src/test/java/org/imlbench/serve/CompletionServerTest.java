@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -156,7 +157,7 @@ class CompletionServerTest {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                     byte[] block = new byte[1 << 16];
-                    java.util.Arrays.fill(block, (byte) ' ');
+                    Arrays.fill(block, (byte) ' ');
                     try {
                         for (long sent = 0; sent < size; sent += block.length) {
                             if (chunked) {
@@ -218,7 +219,8 @@ class CompletionServerTest {
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                answers.add(clients.submit(() -> post("{\"model\":\"fake\",\"prompt\":[\"a\",\"b\"],\"max_tokens\":1}")));
+                answers.add(clients.submit(() -> post(
+                        "{\"model\":\"fake\",\"prompt\":[\"a\",\"b\"],\"max_tokens\":1}")));
             }
             int busy = 0;
             for (Future<HttpResponse<String>> f : answers) {

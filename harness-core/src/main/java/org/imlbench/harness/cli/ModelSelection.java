@@ -14,8 +14,8 @@ import org.imlbench.harness.plugins.DeclaredOptions;
 
 /**
  * The model options shared by {@code score}, {@code generate}, {@code serve} and {@code bench --serving}: which
- * backend loads which model where. The model name goes to the backend as given (as {@code run} and {@code eval} pass it): a backend resolves
- * paths itself, and a served model's name must reach the server unchanged.
+ * backend loads which model where. The model name goes to the backend as given (as {@code run} and {@code eval}
+ * pass it): a backend resolves paths itself, and a served model's name must reach the server unchanged.
  */
 final class ModelSelection {
     @Parameter(names = "--model", description = "A checkpoint directory, a hub id (facebook/opt-125m) or "

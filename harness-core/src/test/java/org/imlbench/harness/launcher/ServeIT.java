@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ class ServeIT {
     }
 
     private static Map<String, List<JsonNode>> samples(Path runs) throws IOException {
-        Map<String, List<JsonNode>> byTask = new java.util.TreeMap<>();
+        Map<String, List<JsonNode>> byTask = new TreeMap<>();
         try (Stream<Path> files = Files.walk(runs)) {
             // <run id>/samples/<split>/<role>/<task>.jsonl (the Allure results hold .jsonl attachments too)
             for (Path file : files.filter(p -> runs.relativize(p).getNameCount() == 5

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.imlbench.api.Capability;
 import org.imlbench.api.ContinuationScore;
 import org.imlbench.api.GenerateRequest;
@@ -136,12 +135,15 @@ final class OpenAiModel implements LanguageModel {
     }
 
     private <R> List<R> runAll(List<Call<R>> calls, ProgressListener progress) throws IOException {
-        AtomicLong done = new AtomicLong();
+        long[] done = new long[1];
         List<Future<R>> futures = new ArrayList<>();
         for (Call<R> call : calls) {
             futures.add(pool.submit(() -> {
                 R result = call.run();
-                progress.progress(done.incrementAndGet(), calls.size());
+                // one at a time and in order: listeners (progress bars) need not be thread-safe
+                synchronized (done) {
+                    progress.progress(++done[0], calls.size());
+                }
                 return result;
             }));
         }

@@ -1,5 +1,6 @@
 package org.imlbench.hf.checkpoint;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -58,9 +59,9 @@ final class ReadBuffers {
      * @param stored the chunk as read, position 0, limit its size
      * @param offset the index of the chunk's first element in the tensor
      * @param sink the receiver
-     * @throws java.io.IOException when the receiver fails
+     * @throws IOException when the receiver fails
      */
-    void emit(StoredType type, ByteBuffer stored, long offset, TensorChunks sink) throws java.io.IOException {
+    void emit(StoredType type, ByteBuffer stored, long offset, TensorChunks sink) throws IOException {
         int count = stored.remaining() / type.byteSize();
         if (type == StoredType.F32 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
             sink.accept(offset, stored.order(ByteOrder.nativeOrder()));

@@ -1,5 +1,6 @@
 package org.imlbench.hf.tokenizer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public interface Tokenizer {
      * @return its bytes; empty for special ids and ids without text
      */
     default byte[] bytes(int id) {
-        return decode(List.of(id)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return decode(List.of(id)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return the beginning-of-sequence id (OPT: 2, {@code </s>}) */

@@ -27,9 +27,10 @@ class CompletionResponseTest {
 
     @Test
     void foreignResponsesAreReadInIndexOrderAndBadOnesRefused() throws Exception {
-        String vllm = "{\"id\":\"x\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"system_fingerprint\":"
-                + "null,\"choices\":[{\"index\":1,\"text\":\"b\",\"logprobs\":null,\"finish_reason\":\"stop\","
-                + "\"stop_reason\":2,\"prompt_logprobs\":null},{\"index\":0,\"text\":\"a\",\"finish_reason\":\"length\"}],"
+        String vllm = "{\"id\":\"x\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\","
+                + "\"system_fingerprint\":null,\"choices\":[{\"index\":1,\"text\":\"b\",\"logprobs\":null,"
+                + "\"finish_reason\":\"stop\",\"stop_reason\":2,\"prompt_logprobs\":null},"
+                + "{\"index\":0,\"text\":\"a\",\"finish_reason\":\"length\"}],"
                 + "\"usage\":{\"prompt_tokens\":2,\"total_tokens\":4,\"completion_tokens\":2}}";
         CompletionResponse r = CompletionResponse.parse(vllm.getBytes(StandardCharsets.UTF_8));
         assertEquals("a", r.choices().get(0).text());

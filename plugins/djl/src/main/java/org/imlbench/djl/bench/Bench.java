@@ -28,9 +28,9 @@ import org.imlbench.hf.checkpoint.OptConfig;
 import org.imlbench.hf.embedded.RandomCheckpoint;
 
 /**
- * The {@code djl} backend's {@code harness bench} workloads: writes an OPT-125m-shaped random checkpoint in Hugging Face layout, loads it back like a
- * real model, and measures scoring, multiple-choice scoring (with context reuse, and per option as
- * lm-evaluation-harness does it), greedy generation and peak memory. Each figure is the best of
+ * The {@code djl} backend's {@code harness bench} workloads: writes an OPT-125m-shaped random checkpoint in Hugging
+ * Face layout, loads it back like a real model, and measures scoring, multiple-choice scoring (with context reuse,
+ * and per option as lm-evaluation-harness does it), greedy generation and peak memory. Each figure is the best of
  * {@code repeats} timed runs after one warm-up run.
  */
 public final class Bench implements BenchmarkWorkloads {

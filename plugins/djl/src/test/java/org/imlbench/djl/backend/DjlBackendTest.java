@@ -225,7 +225,8 @@ class DjlBackendTest {
         try (DjlLanguageModel model = load(4, 1)) {
             GenerateResult.Generated g = (GenerateResult.Generated) model.generate(
                     List.of(new GenerateRequest("t", "i", "The cat", 3, List.of())), (d, t) -> { }).get(0);
-            ScoreResult s = model.score(List.of(new ScoreRequest("t", "i", "The cat", List.of(g.text(), g.text() + " x"))),
+            ScoreResult s = model.score(List.of(new ScoreRequest("t", "i", "The cat",
+                    List.of(g.text(), g.text() + " x"))),
                     (d, t) -> { }).get(0);
             assertTrue(s.scores().get(0).greedy(), "the generated text is the greedy continuation");
             assertFalse(s.scores().get(1).greedy());
