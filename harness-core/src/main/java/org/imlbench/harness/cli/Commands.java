@@ -19,7 +19,8 @@ public final class Commands {
                 new MergeCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new ServeCommand()
         );
     }
 }

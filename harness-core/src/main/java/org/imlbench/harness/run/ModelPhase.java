@@ -14,7 +14,8 @@ import org.imlbench.rundir.TaskOutcome;
 /**
  * Evaluates one model on every evaluation split of a benchmark, task by task, writing each task's samples and
  * completion marker as soon as it is done. Tasks already marked done (by an interrupted run being resumed) are
- * skipped, so a resumed run does the remaining work only and ends with the same files.
+ * skipped, so a resumed run does the remaining work only and ends with the same files; a task whose evaluation
+ * failed (a model server that was down, say) is evaluated again.
  */
 public final class ModelPhase {
     private final RunDirectory runDirectory;
@@ -71,7 +72,7 @@ public final class ModelPhase {
                         continue; // another shard evaluates this task
                     }
                     TaskOutcome outcome = runDirectory.finished(split.getKey(), role, task.id())
-                            .orElse(null);
+                            .filter(done -> !done.failed()).orElse(null);
                     if (outcome == null) {
                         outcome = evaluateTask(model, role, split.getKey(), task, positions, benchmark.prompts(), bar,
                                 before);
