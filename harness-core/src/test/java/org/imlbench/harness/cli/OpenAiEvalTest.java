@@ -29,6 +29,7 @@ import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
 import org.imlbench.api.Options;
+import org.imlbench.rundir.TaskOutcome;
 import org.imlbench.serve.CompletionServer;
 import org.imlbench.serve.ServeSettings;
 import org.imlbench.testkit.SharedData;
@@ -164,7 +165,7 @@ class OpenAiEvalTest {
         int failed = 0;
         try (Stream<Path> done = Files.walk(run.resolve("tasks"))) {
             for (Path marker : done.filter(p -> p.toString().endsWith(".done")).toList()) {
-                failed += JSON.readTree(marker.toFile()).path("error").isNull() ? 0 : 1;
+                failed += JSON.readValue(marker.toFile(), TaskOutcome.class).failed() ? 1 : 0;
             }
         }
         return failed;
