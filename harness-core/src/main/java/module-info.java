@@ -9,7 +9,7 @@ open module org.imlbench.harness {
     requires transitive org.imlbench.api;
     requires org.imlbench.rundir;
     requires org.imlbench.reports;
-    requires org.imlbench.djl;
+    requires org.imlbench.serve;
     requires jcommander;
     requires com.fasterxml.jackson.databind;
     requires me.tongfei.progressbar;

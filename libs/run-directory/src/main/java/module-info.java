@@ -5,6 +5,7 @@
  * validating reader ({@link org.imlbench.rundir.RunReader}).
  */
 module org.imlbench.rundir {
+    requires transitive org.imlbench.api;
     requires transitive org.imlbench.files;
     requires transitive com.fasterxml.jackson.databind;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.io.Json;
 import org.imlbench.reports.summary.SummaryBuilder;
@@ -30,7 +31,20 @@ public final class Summaries {
      *                     names the file and line)
      */
     public static RunSummary write(Path runDir) throws IOException {
-        RunSummary summary = new SummaryBuilder().build(new RunReader().read(runDir));
+        return write(runDir, Optional.empty());
+    }
+
+    /**
+     * Like {@link #write(Path)}, judging every task by another metric than the run chose.
+     *
+     * @param runDir the run directory
+     * @param headlineMetric the metric categories and splits aggregate ({@code harness report --headline-metric}),
+     *                       or empty for the run's own choice
+     * @return the summary that was written
+     * @throws IOException when a file cannot be read or written, or breaks the run-directory contract
+     */
+    public static RunSummary write(Path runDir, Optional<String> headlineMetric) throws IOException {
+        RunSummary summary = new SummaryBuilder().build(new RunReader().read(runDir), headlineMetric);
         AtomicFiles.write(new RunLayout(runDir).summaryJson(), Json.mapper().writeValueAsBytes(summary));
         AtomicFiles.writeString(new RunLayout(runDir).summaryMarkdown(), new SummaryMarkdown().render(summary));
         return summary;

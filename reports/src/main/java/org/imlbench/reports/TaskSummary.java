@@ -1,7 +1,10 @@
 package org.imlbench.reports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.imlbench.rundir.Sorted;
 import org.imlbench.rundir.Split;
 
@@ -41,6 +44,13 @@ public record TaskSummary(String task, String category, Split split, String sour
             return Optional.empty();
         }
         return Optional.ofNullable(result.metrics().get(headlineMetric));
+    }
+
+    /** @return every metric any model reported for the task, sorted by name */
+    public List<String> reportedMetrics() {
+        Set<String> metrics = new TreeSet<>();
+        results.values().forEach(r -> metrics.addAll(r.metrics().keySet()));
+        return List.copyOf(metrics);
     }
 
     /** @return the headline metric's tuned − base estimate, if there is one */

@@ -94,7 +94,8 @@ class AllureResultsTest {
         Map<String, String> parameters = new HashMap<>();
         entail.get("parameters").forEach(p -> parameters.put(p.get("name").asText(), p.get("value").asText()));
         assertEquals(Map.of("base model", "embedded-tiny", "tuned model", "embedded-tiny+iml",
-                "prompt format", "opt-iml", "shots", "0"), parameters);
+                "prompt format", "opt-iml", "shots", "0", "accuracy (headline)",
+                "base 53.3 [41.7, 66.7], tuned 61.7 [50.0, 73.3], Δ +8.3 [−8.3, +25.0]"), parameters);
 
         JsonNode steps = entail.get("steps");
         assertEquals(3, steps.size());

@@ -16,9 +16,11 @@ public final class Commands {
                 new EvalCommand(),
                 new TasksCommand(),
                 new ReportCommand(),
+                new MergeCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new ServeCommand()
         );
     }
 }

@@ -35,6 +35,10 @@ public final class ReportCommand implements CliCommand {
             + "(e.g. the one deployed now); a missing folder means no history yet")
     private String historyFrom;
 
+    @Parameter(names = "--headline-metric", description = "Judge every task by this metric and aggregate categories "
+            + "and splits by it, instead of the run's own choice")
+    private String headlineMetric;
+
     @Parameter(names = "--single-file", description = "Generate each split report as one self-contained HTML file "
             + "(carries no history for later runs)")
     private boolean singleFile;
@@ -65,7 +69,7 @@ public final class ReportCommand implements CliCommand {
             context.err().println("report: no previous site at " + previous.get() + "; the reports start a new "
                     + "history");
         }
-        RunSummary summary = Summaries.write(run);
+        RunSummary summary = Summaries.write(run, Optional.ofNullable(headlineMetric));
         AllureResults.write(run, summary);
         context.err().println("report: generating " + summary.splitNames().size() + " Allure report(s) ...");
         Path generated = ReportSite.generate(run, site, previous, singleFile);

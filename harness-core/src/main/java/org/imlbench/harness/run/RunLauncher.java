@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.rundir.RunLayout;
+import org.imlbench.rundir.ShardMerger;
 
 /**
  * What {@code harness run} and {@code harness eval} share around the pipeline: reading {@code --config} and
@@ -95,5 +97,20 @@ public final class RunLauncher {
         RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out),
                 new ReportWriter(html), progress, out, json);
         return pipeline.run(config, runDir);
+    }
+
+    /**
+     * Joins the run directories of the shards of one evaluation into one run directory and writes its reports.
+     *
+     * @param shards the shards' run directories
+     * @param runDir the merged run directory (new or empty)
+     * @param html whether to generate the HTML reports
+     * @return how many (split, role, task) results were merged
+     * @throws IOException when a file cannot be read or written
+     */
+    public int merge(List<Path> shards, Path runDir, boolean html) throws IOException {
+        int merged = new ShardMerger(json).merge(shards, runDir);
+        new ReportWriter(html).write(runDir, out);
+        return merged;
     }
 }

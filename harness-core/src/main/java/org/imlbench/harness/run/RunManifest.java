@@ -25,10 +25,12 @@ import org.imlbench.rundir.RunMode;
  * @param versions versions of imlbench, Java and the engine
  * @param gitCommit the commit of the working tree the harness runs from, or null
  * @param devices the device setting
+ * @param headlineMetric the metric categories and splits aggregate, or null for the default rule
  */
 public record RunManifest(String id, String created, RunMode command, RunConfig config, Map<String, ModelInfo> models,
                           String format, int shots, long seed, List<String> tasks, Map<String, String> versions,
-                          @JsonProperty("git_commit") String gitCommit, String devices) {
+                          @JsonProperty("git_commit") String gitCommit, String devices,
+                          @JsonProperty("headline_metric") String headlineMetric) {
 
     /**
      * A manifest for a new run, with no model loaded yet.
@@ -43,7 +45,7 @@ public record RunManifest(String id, String created, RunMode command, RunConfig 
     public static RunManifest start(String id, String created, RunConfig config, Map<String, String> versions,
                                     String gitCommit) {
         return new RunManifest(id, created, config.command(), config, Map.of(), config.format(), config.shots(),
-                config.seed(), config.tasks(), versions, gitCommit, config.device());
+                config.seed(), config.tasks(), versions, gitCommit, config.device(), config.headlineMetric());
     }
 
     /**
@@ -57,6 +59,6 @@ public record RunManifest(String id, String created, RunMode command, RunConfig 
         Map<String, ModelInfo> all = new LinkedHashMap<>(models);
         all.put(role.id(), info);
         return new RunManifest(id, created, command, config, all, format, shots, seed, tasks, versions, gitCommit,
-                devices);
+                devices, headlineMetric);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.rundir.RunMode;
+import org.imlbench.rundir.Shard;
 
 /**
  * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
@@ -54,6 +55,13 @@ public final class RunOptions {
     Integer maxNewTokens;
     @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
     List<String> metrics;
+    @Parameter(names = "--headline-metric", description = "The metric that categories and splits aggregate and "
+            + "verdicts judge (every reported metric is shown either way). Default: per task, bbh_exact_match, "
+            + "accuracy or rouge_l")
+    String headlineMetric;
+    @Parameter(names = "--shard", description = "Evaluate part K of N of the instances (K/N, e.g. 2/3), balanced by "
+            + "prompt length; join the shards' run directories with harness merge. run needs --tuned")
+    String shard;
     @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
             + "training input")
     Boolean allowOverlap;
@@ -95,9 +103,11 @@ public final class RunOptions {
                 pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
                         embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
                 pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
+                pick(headlineMetric, base == null ? null : base.headlineMetric(), null),
                 pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
                 pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
-                tuning);
+                tuning,
+                shard != null ? Shard.parse(shard) : base == null ? null : base.shard());
     }
 
     /** @return the model as typed, or null */

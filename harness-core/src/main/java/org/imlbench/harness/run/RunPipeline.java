@@ -83,7 +83,7 @@ public final class RunPipeline {
                 benchmark.evaluation().keySet(), benchmark.training().size());
         List<Metric> metrics = selectMetrics(config);
         ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
-                progress);
+                progress, ShardPlan.of(benchmark, Optional.ofNullable(config.shard())));
 
         List<Role> roles = config.command().roles();
         manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), roles.get(0),
@@ -108,11 +108,21 @@ public final class RunPipeline {
             out.println("resuming " + dir.root());
             return previous;
         }
-        Files.createDirectories(dir.root());
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
-        AtomicFiles.writeString(dir.layout().runJson(), json.writeValueAsString(manifest));
+        // The run directory appears with its run.json already in it (assembled under a hidden name, then renamed):
+        // a run killed while starting leaves nothing that --resume cannot read.
+        Path root = dir.root().toAbsolutePath();
+        try {
+            Files.createDirectories(root.getParent());
+            Path staging = Files.createTempDirectory(root.getParent(), "." + root.getFileName() + ".tmp-");
+            AtomicFiles.writeString(staging.resolve(dir.layout().runJson().getFileName().toString()),
+                    json.writeValueAsString(manifest));
+            AtomicFiles.moveReplacing(staging, root);
+        } catch (IOException e) {
+            throw IoErrors.naming(root, "cannot create the run directory", e);
+        }
         return manifest;
     }
 
@@ -163,10 +173,13 @@ public final class RunPipeline {
     }
 
     private List<Metric> selectMetrics(RunConfig config) {
-        List<Metric> all = plugins.all(Metric.class);
-        if (config.metrics().isEmpty()) {
-            return all;
+        List<Metric> selected = config.metrics().isEmpty() ? plugins.all(Metric.class)
+                : config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        String headline = config.headlineMetric();
+        if (headline != null && selected.stream().noneMatch(m -> m.name().equals(headline))) {
+            throw new UsageException("--headline-metric " + headline + " is not among the reported metrics "
+                    + selected.stream().map(Metric::name).toList());
         }
-        return config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        return selected;
     }
 }

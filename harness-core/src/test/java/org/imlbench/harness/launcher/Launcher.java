@@ -113,6 +113,22 @@ final class Launcher {
         return start(builder, command, timeoutSeconds);
     }
 
+    /**
+     * Starts the launcher and leaves it running (a server), its stdout readable, its stderr in {@code err}.
+     *
+     * @param err where stderr goes
+     * @param args the command line after {@code harness}
+     * @return the process; the caller stops it
+     */
+    Process spawn(Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectError(err.toFile());
+        builder.environment().remove("IMLBENCH_PLUGINS");
+        builder.environment().put("IMLBENCH_NO_BUILD", "1");
+        return builder.start();
+    }
+
     private Result start(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {
         return start(builder, command, TIMEOUT_SECONDS);
     }

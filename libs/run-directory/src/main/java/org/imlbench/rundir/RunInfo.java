@@ -17,10 +17,12 @@ import java.util.Map;
  * @param versions component versions (imlbench, java, djl, ...)
  * @param gitCommit the commit the harness was built from, or null
  * @param devices the devices the run used
+ * @param headlineMetric the metric the run asked categories and splits to aggregate ({@code --headline-metric}), or
+ *                       null for the default rule
  */
 public record RunInfo(String id, String created, RunMode command, Map<String, ModelRef> models, String format,
                       int shots, long seed, List<String> tasks, Map<String, String> versions, String gitCommit,
-                      String devices) {
+                      String devices, String headlineMetric) {
     /** Copies the collections. */
     public RunInfo {
         models = Sorted.copy(models == null ? Map.of() : models);

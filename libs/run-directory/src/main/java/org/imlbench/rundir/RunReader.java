@@ -77,7 +77,8 @@ public final class RunReader {
         return new RunInfo(run.requiredText("id"), run.optionalText("created"),
                 run.has("command") ? mode(file, run.requiredText("command")) : RunMode.RUN, models, run.optionalText("format"),
                 (int) run.optionalLong("shots", 0), run.optionalLong("seed", 0), run.textList("tasks"),
-                run.textMap("versions"), run.optionalText("git_commit"), run.optionalText("devices"));
+                run.textMap("versions"), run.optionalText("git_commit"), run.optionalText("devices"),
+                run.optionalText("headline_metric"));
     }
 
     /** A samples file must match what its completion marker recorded; anything else was damaged after the fact. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,8 +26,10 @@ final class TaskScorer {
     private final Bootstrap bootstrap;
     private final RunInfo run;
     private final Path runDir;
+    private final Optional<String> chosenHeadline;
 
-    TaskScorer(Bootstrap bootstrap, RunInfo run, Path runDir) {
+    TaskScorer(Bootstrap bootstrap, RunInfo run, Path runDir, Optional<String> chosenHeadline) {
+        this.chosenHeadline = chosenHeadline;
         this.bootstrap = bootstrap;
         this.run = run;
         this.runDir = runDir;
@@ -59,7 +62,8 @@ final class TaskScorer {
                 reported.addAll(roleValues.keySet());
             }
         }
-        String headline = HeadlineMetric.choose(evidence.source(), hasOptions, reported).orElse(null);
+        String headline = HeadlineMetric.choose(evidence.source(), hasOptions, reported, chosenHeadline)
+                .orElse(null);
         Map<String, double[]> differences = differences(evidence, results);
         Map<String, Estimate> deltas = new TreeMap<>();
         differences.forEach((metric, d) -> deltas.put(metric, bootstrap.mean(d, key(evidence, "delta", metric))));

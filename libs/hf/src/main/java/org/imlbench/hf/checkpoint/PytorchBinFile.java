@@ -1,9 +1,9 @@
 package org.imlbench.hf.checkpoint;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -143,7 +143,12 @@ final class PytorchBinFile implements TensorFile {
     }
 
     @Override
-    public TensorData read(String storedName, String canonicalName) throws IOException {
+    public StoredType storedType(String storedName) {
+        return tensors.get(storedName).storage().type();
+    }
+
+    @Override
+    public void stream(String storedName, ReadBuffers buffers, TensorChunks sink) throws IOException {
         TorchStateDictPolicy.Tensor t = tensors.get(storedName);
         String what = file + ": tensor '" + storedName + "'";
         if (t == null) {
@@ -169,25 +174,27 @@ final class PytorchBinFile implements TensorFile {
             throw new IOException(what + ": storage '" + t.storage().key() + "' has " + entry.getSize()
                     + " bytes, but " + t.storage().elementCount() + " " + type + " elements need " + expectedBytes);
         }
-        FloatBuffer data = FloatBuffers.allocate(count, what);
+        int chunkElements = ReadBuffers.chunkElements(type, Long.MAX_VALUE);
+        byte[] block = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
         try (InputStream in = zip.getInputStream(entry)) {
             in.skipNBytes(t.offset() * type.byteSize());
-            byte[] chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
-            long remaining = count * type.byteSize();
-            while (remaining > 0) {
-                int n = (int) Math.min(chunk.length, remaining);
-                int read = in.readNBytes(chunk, 0, n);
-                if (read < n) {
-                    throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated");
+            for (long done = 0; done < count; done += chunkElements) {
+                int n = (int) Math.min(chunkElements, count - done);
+                ByteBuffer stored = buffers.stored(n * type.byteSize());
+                // the zip stream fills a small heap block at a time; the chunk collects the blocks
+                while (stored.hasRemaining()) {
+                    int want = Math.min(block.length, stored.remaining());
+                    if (in.readNBytes(block, 0, want) < want) {
+                        throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated");
+                    }
+                    stored.put(block, 0, want);
                 }
-                type.widen(ByteBuffer.wrap(chunk, 0, n), data, n / type.byteSize());
-                remaining -= n;
+                stored.flip();
+                buffers.emit(type, stored, done, sink);
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated", e);
         }
-        data.flip();
-        return new TensorData(canonicalName, t.shape().clone(), type.name(), data);
     }
 
     private static void checkContiguous(TorchStateDictPolicy.Tensor t, String what) throws IOException {

@@ -28,6 +28,8 @@ public final class GptBpeTokenizer implements Tokenizer {
     private final ByteLevelAlphabet alphabet = new ByteLevelAlphabet();
     private final BpeModel bpe;
     private final String[] tokens;
+    /** Each id's UTF-8 bytes, built once: decoding runs after every generated token. */
+    private final byte[][] tokenBytes;
     private final Set<Integer> specialIds;
     private final boolean addPrefixSpace;
     private final int bosId;
@@ -50,6 +52,10 @@ public final class GptBpeTokenizer implements Tokenizer {
         int size = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.tokens = new String[size];
         copy.forEach((token, id) -> tokens[id] = token);
+        this.tokenBytes = new byte[size][];
+        for (int id = 0; id < size; id++) {
+            tokenBytes[id] = tokens[id] == null ? new byte[0] : toBytes(tokens[id]);
+        }
         this.specialIds = Set.copyOf(specialIds);
         this.addPrefixSpace = addPrefixSpace;
         this.bosId = bosId;
@@ -79,22 +85,34 @@ public final class GptBpeTokenizer implements Tokenizer {
     public String decode(List<Integer> ids) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int id : ids) {
-            if (id < 0 || id >= tokens.length || tokens[id] == null || specialIds.contains(id)) {
-                // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
-                continue;
-            }
-            String token = tokens[id];
-            for (int i = 0; i < token.length(); i++) {
-                int b = alphabet.byteOf(token.charAt(i));
-                if (b >= 0) {
-                    bytes.write(b);
-                } else {
-                    bytes.writeBytes(String.valueOf(token.charAt(i)).getBytes(StandardCharsets.UTF_8));
-                }
+            if (id >= 0 && id < tokens.length && !specialIds.contains(id)) {
+                bytes.writeBytes(tokenBytes[id]);
             }
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         return addPrefixSpace && text.startsWith(" ") ? text.substring(1) : text;
+    }
+
+    @Override
+    public byte[] bytes(int id) {
+        if (id < 0 || id >= tokens.length || specialIds.contains(id)) {
+            // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
+            return new byte[0];
+        }
+        return tokenBytes[id].clone();
+    }
+
+    private byte[] toBytes(String token) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            int b = alphabet.byteOf(token.charAt(i));
+            if (b >= 0) {
+                bytes.write(b);
+            } else {
+                bytes.writeBytes(String.valueOf(token.charAt(i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.imlbench.api.BenchmarkWorkloads;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
@@ -16,6 +18,7 @@ import org.imlbench.api.OptionKey;
 import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.djl.bench.Bench;
 import org.imlbench.djl.inference.RequestTokenizer;
 import org.imlbench.djl.model.DeviceSpec;
 import org.imlbench.djl.model.DjlEngine;
@@ -86,8 +89,10 @@ public final class DjlBackend implements ModelBackend {
                     : Integer.toString(options.decodeThreads()));
             ModelInfo info = new ModelInfo(request.model(), NAME, request.device(),
                     replicas.get(0).model().parameterCount(), details);
-            return new DjlLanguageModel(info, replicas,
-                    new RequestTokenizer(tokenizer, checkpoint.config().maxPositions()));
+            RequestTokenizer requests = new RequestTokenizer(tokenizer, checkpoint.config().maxPositions());
+            return new DjlLanguageModel(info, replicas, requests,
+                    new DjlTokenView(tokenizer, requests, replicas, checkpoint.config().maxPositions(),
+                            checkpoint.config().vocabSize()));
         } catch (IOException | RuntimeException e) {
             replicas.forEach(Replica::close);
             throw e;
@@ -97,6 +102,12 @@ public final class DjlBackend implements ModelBackend {
     @Override
     public List<OptionKey<?>> declaredOptions() {
         return BackendOptions.KEYS;
+    }
+
+    /** The OPT-125m-shaped speed workloads of {@code harness bench} (see {@link Bench}). */
+    @Override
+    public Optional<BenchmarkWorkloads> benchmark() {
+        return Optional.of(new Bench());
     }
 
     @Override
