@@ -5,6 +5,7 @@
 module org.imlbench.testkit {
     requires transitive org.imlbench.api;
     requires transitive org.junit.jupiter.api;
+    requires jdk.management;
 
     exports org.imlbench.testkit;
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginRegistry;
 
 /**
@@ -59,6 +60,9 @@ public final class RunLauncher {
             return manifest.config();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(runJson + ": not a run.json: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // bytes that are no Unicode text (Jackson's CharConversionException), or a read error
+            throw IoErrors.naming(runJson, "not a run.json", e);
         }
     }
 

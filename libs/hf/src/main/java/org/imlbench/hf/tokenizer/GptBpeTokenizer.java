@@ -27,7 +27,9 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     private final ByteLevelAlphabet alphabet = new ByteLevelAlphabet();
     private final BpeModel bpe;
-    private final String[] tokens;
+    /** id to token; a map, not an array, since a vocabulary's ids may be sparse (HF added tokens) */
+    private final Map<Integer, String> tokens;
+    private final int vocabSize;
     private final Set<Integer> specialIds;
     private final boolean addPrefixSpace;
     private final int bosId;
@@ -47,9 +49,10 @@ public final class GptBpeTokenizer implements Tokenizer {
                     boolean addPrefixSpace, int bosId, int eosId, int padId) {
         Map<String, Integer> copy = Collections.unmodifiableMap(new HashMap<>(vocab));
         this.bpe = new BpeModel(copy, merges);
-        int size = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        this.tokens = new String[size];
-        copy.forEach((token, id) -> tokens[id] = token);
+        Map<Integer, String> byId = new HashMap<>(copy.size() * 2);
+        copy.forEach((token, id) -> byId.put(id, token));
+        this.tokens = Collections.unmodifiableMap(byId);
+        this.vocabSize = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.specialIds = Set.copyOf(specialIds);
         this.addPrefixSpace = addPrefixSpace;
         this.bosId = bosId;
@@ -79,11 +82,11 @@ public final class GptBpeTokenizer implements Tokenizer {
     public String decode(List<Integer> ids) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int id : ids) {
-            if (id < 0 || id >= tokens.length || tokens[id] == null || specialIds.contains(id)) {
+            String token = tokens.get(id);
+            if (token == null || specialIds.contains(id)) {
                 // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
                 continue;
             }
-            String token = tokens[id];
             for (int i = 0; i < token.length(); i++) {
                 int b = alphabet.byteOf(token.charAt(i));
                 if (b >= 0) {
@@ -114,6 +117,6 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     @Override
     public int vocabSize() {
-        return tokens.length;
+        return vocabSize;
     }
 }
