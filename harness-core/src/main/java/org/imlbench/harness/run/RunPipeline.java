@@ -19,6 +19,7 @@ import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.files.AtomicFiles;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 
@@ -101,7 +102,11 @@ public final class RunPipeline {
             out.println("resuming " + dir.root());
             return previous;
         }
-        Files.createDirectories(dir.root());
+        try {
+            Files.createDirectories(dir.root());
+        } catch (IOException e) {
+            throw IoErrors.naming(dir.root(), "cannot create the run directory", e);
+        }
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
