@@ -102,15 +102,21 @@ public final class RunPipeline {
             out.println("resuming " + dir.root());
             return previous;
         }
-        try {
-            Files.createDirectories(dir.root());
-        } catch (IOException e) {
-            throw IoErrors.naming(dir.root(), "cannot create the run directory", e);
-        }
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
-        AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(manifest));
+        // The run directory appears with its run.json already in it (assembled under a hidden name, then renamed):
+        // a run killed while starting leaves nothing that --resume cannot read.
+        Path root = dir.root().toAbsolutePath();
+        try {
+            Files.createDirectories(root.getParent());
+            Path staging = Files.createTempDirectory(root.getParent(), "." + root.getFileName() + ".tmp-");
+            AtomicFiles.writeString(staging.resolve(dir.runJson().getFileName().toString()),
+                    json.writeValueAsString(manifest));
+            AtomicFiles.moveReplacing(staging, root);
+        } catch (IOException e) {
+            throw IoErrors.naming(root, "cannot create the run directory", e);
+        }
         return manifest;
     }
 
