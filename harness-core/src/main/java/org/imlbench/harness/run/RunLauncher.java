@@ -54,7 +54,7 @@ public final class RunLauncher {
         }
         try {
             RunManifest manifest = json.readValue(runJson.toFile(), RunManifest.class);
-            if (manifest.config() == null) {
+            if (manifest == null || manifest.config() == null) {
                 throw new IOException(runJson + ": has no \"config\" object");
             }
             return manifest.config();

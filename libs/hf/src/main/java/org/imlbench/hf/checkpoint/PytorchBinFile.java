@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.imlbench.files.IoErrors;
 
@@ -63,8 +62,9 @@ final class PytorchBinFile implements TensorFile {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new IOException(file + ": corrupt zip archive: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // ZipException, or a bare EOFException from a directory that points past the end of the file
+            throw IoErrors.naming(file, "corrupt zip archive", e);
         }
         try {
             ZipEntry pickle = findPickle(file, zip);
