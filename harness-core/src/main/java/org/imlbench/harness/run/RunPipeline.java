@@ -20,6 +20,7 @@ import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.rundir.Role;
@@ -104,11 +105,21 @@ public final class RunPipeline {
             out.println("resuming " + dir.root());
             return previous;
         }
-        Files.createDirectories(dir.root());
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
-        AtomicFiles.writeString(dir.layout().runJson(), json.writeValueAsString(manifest));
+        // The run directory appears with its run.json already in it (assembled under a hidden name, then renamed):
+        // a run killed while starting leaves nothing that --resume cannot read.
+        Path root = dir.root().toAbsolutePath();
+        try {
+            Files.createDirectories(root.getParent());
+            Path staging = Files.createTempDirectory(root.getParent(), "." + root.getFileName() + ".tmp-");
+            AtomicFiles.writeString(staging.resolve(dir.layout().runJson().getFileName().toString()),
+                    json.writeValueAsString(manifest));
+            AtomicFiles.moveReplacing(staging, root);
+        } catch (IOException e) {
+            throw IoErrors.naming(root, "cannot create the run directory", e);
+        }
         return manifest;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.imlbench.api.TuningProgress;
+import org.imlbench.files.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -43,7 +44,7 @@ public final class LossCurveChart {
         chart.addSeries("loss", steps, losses).setMarker(SeriesMarkers.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-        TuningDirectory.writeAtomically(png, bytes.toByteArray());
+        AtomicFiles.write(png, bytes.toByteArray());
     }
 
     /**
@@ -57,6 +58,6 @@ public final class LossCurveChart {
             s.append(String.format(Locale.ROOT, "%d,%.6f,%.6e,%.1f%n", p.step(), p.loss(), p.learningRate(),
                     p.tokensPerSecond()));
         }
-        TuningDirectory.writeAtomically(csv, s.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(csv, s.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
