@@ -34,7 +34,8 @@ import org.imlbench.rundir.Shard;
  * @param tuning the tuning recipe (run without {@code tuned} only), or null
  * @param shard the part of the instances this run evaluates ({@code --shard K/N}), or null for all
  */
-public record RunConfig(RunMode command, List<String> tasks, Map<String, String> taskOptions, String splitSpec, long seed, String format, int shots,
+public record RunConfig(RunMode command, List<String> tasks, Map<String, String> taskOptions, String splitSpec,
+                        long seed, String format, int shots,
                         Integer limit, String backend, String tuneBackend, String model, String tuned, String device,
                         Map<String, String> backendOptions, int maxNewTokens, List<String> metrics,
                         String headlineMetric,
@@ -58,5 +59,172 @@ public record RunConfig(RunMode command, List<String> tasks, Map<String, String>
     /** @return whether this run tunes the base model itself */
     public boolean tunes() {
         return command == RunMode.RUN && tuned == null;
+    }
+
+    /**
+     * A builder, so that call sites name every value they set (twenty positional arguments cannot be read).
+     *
+     * @param command what the run does
+     * @return a builder with the harness's defaults: the synthetic tasks, seed 1, the optiml format, zero shots,
+     *         the djl backend on the CPU, the embedded model, 32 new tokens, every metric, no tuning recipe
+     */
+    public static Builder builder(RunMode command) {
+        return new Builder(command);
+    }
+
+    /** Sets a {@link RunConfig}'s values one by one; {@link #build()} checks them together. */
+    public static final class Builder {
+        private final RunMode command;
+        private List<String> tasks = List.of("synthetic");
+        private Map<String, String> taskOptions = Map.of();
+        private String splitSpec;
+        private long seed = 1;
+        private String format = "optiml";
+        private int shots;
+        private Integer limit;
+        private String backend = "djl";
+        private String tuneBackend;
+        private String model = "embedded";
+        private String tuned;
+        private String device = "cpu";
+        private Map<String, String> backendOptions = Map.of();
+        private int maxNewTokens = 32;
+        private List<String> metrics = List.of();
+        private String headlineMetric;
+        private boolean allowOverlap;
+        private boolean skipBadTasks;
+        private TuningConfig tuning;
+        private Shard shard;
+
+        private Builder(RunMode command) {
+            this.command = command;
+        }
+
+        /** @param value the {@code --tasks} arguments @return this */
+        public Builder tasks(List<String> value) {
+            tasks = value;
+            return this;
+        }
+
+        /** @param value the task source options @return this */
+        public Builder taskOptions(Map<String, String> value) {
+            taskOptions = value;
+            return this;
+        }
+
+        /** @param value the split spec file, or null for the source's default @return this */
+        public Builder splitSpec(String value) {
+            splitSpec = value;
+            return this;
+        }
+
+        /** @param value the seed @return this */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param value the prompt format @return this */
+        public Builder format(String value) {
+            format = value;
+            return this;
+        }
+
+        /** @param value demonstrations per prompt @return this */
+        public Builder shots(int value) {
+            shots = value;
+            return this;
+        }
+
+        /** @param value the most instances per task, or null @return this */
+        public Builder limit(Integer value) {
+            limit = value;
+            return this;
+        }
+
+        /** @param value the model backend @return this */
+        public Builder backend(String value) {
+            backend = value;
+            return this;
+        }
+
+        /** @param value the backend that tunes, or null for the evaluating backend @return this */
+        public Builder tuneBackend(String value) {
+            tuneBackend = value;
+            return this;
+        }
+
+        /** @param value the base (run) or evaluated (eval) model @return this */
+        public Builder model(String value) {
+            model = value;
+            return this;
+        }
+
+        /** @param value an existing tuned model, or null @return this */
+        public Builder tuned(String value) {
+            tuned = value;
+            return this;
+        }
+
+        /** @param value the device @return this */
+        public Builder device(String value) {
+            device = value;
+            return this;
+        }
+
+        /** @param value backend options @return this */
+        public Builder backendOptions(Map<String, String> value) {
+            backendOptions = value;
+            return this;
+        }
+
+        /** @param value the generation limit @return this */
+        public Builder maxNewTokens(int value) {
+            maxNewTokens = value;
+            return this;
+        }
+
+        /** @param value the reported metrics, empty for all @return this */
+        public Builder metrics(List<String> value) {
+            metrics = value;
+            return this;
+        }
+
+        /** @param value the headline metric, or null for the default rule @return this */
+        public Builder headlineMetric(String value) {
+            headlineMetric = value;
+            return this;
+        }
+
+        /** @param value whether evaluation inputs may equal training inputs @return this */
+        public Builder allowOverlap(boolean value) {
+            allowOverlap = value;
+            return this;
+        }
+
+        /** @param value whether unreadable task files are skipped @return this */
+        public Builder skipBadTasks(boolean value) {
+            skipBadTasks = value;
+            return this;
+        }
+
+        /** @param value the tuning recipe, or null @return this */
+        public Builder tuning(TuningConfig value) {
+            tuning = value;
+            return this;
+        }
+
+        /** @param value the shard this run evaluates, or null for all @return this */
+        public Builder shard(Shard value) {
+            shard = value;
+            return this;
+        }
+
+        /** @return the configuration */
+        public RunConfig build() {
+            return new RunConfig(command, tasks, taskOptions, splitSpec, seed, format, shots, limit, backend,
+                    tuneBackend, model, tuned, device, backendOptions, maxNewTokens, metrics, headlineMetric,
+                    allowOverlap, skipBadTasks, tuning, shard);
+        }
     }
 }

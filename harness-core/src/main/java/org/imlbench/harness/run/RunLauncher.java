@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.rundir.RunLayout;
 import org.imlbench.rundir.ShardMerger;
@@ -56,12 +57,15 @@ public final class RunLauncher {
         }
         try {
             RunManifest manifest = json.readValue(runJson.toFile(), RunManifest.class);
-            if (manifest.config() == null) {
+            if (manifest == null || manifest.config() == null) {
                 throw new IOException(runJson + ": has no \"config\" object");
             }
             return manifest.config();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(runJson + ": not a run.json: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // bytes that are no Unicode text (Jackson's CharConversionException), or a read error
+            throw IoErrors.naming(runJson, "not a run.json", e);
         }
     }
 

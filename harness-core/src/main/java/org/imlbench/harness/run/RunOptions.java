@@ -86,28 +86,30 @@ public final class RunOptions {
         options.putAll(backendOptions);
         Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
         sourceOptions.putAll(taskOptions);
-        return new RunConfig(command,
-                pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")),
-                sourceOptions,
-                pick(split, base == null ? null : base.splitSpec(), null),
-                pick(seed, base == null ? null : base.seed(), 1L),
-                pick(format, base == null ? null : base.format(), "optiml"),
-                pick(shots, base == null ? null : base.shots(), 0),
-                pick(limit, base == null ? null : base.limit(), null),
-                resolvedBackend,
-                pick(tuneBackend, separateTuneBackend(base), resolvedBackend),
-                resolvedModel,
-                tuned,
-                pick(device, base == null ? null : base.device(), "cpu"),
-                options,
-                pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
-                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
-                pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
-                pick(headlineMetric, base == null ? null : base.headlineMetric(), null),
-                pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
-                pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
-                tuning,
-                shard != null ? Shard.parse(shard) : base == null ? null : base.shard());
+        return RunConfig.builder(command)
+                .tasks(pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")))
+                .taskOptions(sourceOptions)
+                .splitSpec(pick(split, base == null ? null : base.splitSpec(), null))
+                .seed(pick(seed, base == null ? null : base.seed(), 1L))
+                .format(pick(format, base == null ? null : base.format(), "optiml"))
+                .shots(pick(shots, base == null ? null : base.shots(), 0))
+                .limit(pick(limit, base == null ? null : base.limit(), null))
+                .backend(resolvedBackend)
+                .tuneBackend(pick(tuneBackend, separateTuneBackend(base), resolvedBackend))
+                .model(resolvedModel)
+                .tuned(tuned)
+                .device(pick(device, base == null ? null : base.device(), "cpu"))
+                .backendOptions(options)
+                .maxNewTokens(pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
+                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS))
+                .metrics(pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(),
+                        List.of()))
+                .headlineMetric(pick(headlineMetric, base == null ? null : base.headlineMetric(), null))
+                .allowOverlap(pick(allowOverlap, base == null ? null : base.allowOverlap(), false))
+                .skipBadTasks(pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false))
+                .tuning(tuning)
+                .shard(shard != null ? Shard.parse(shard) : base == null ? null : base.shard())
+                .build();
     }
 
     /** @return the model as typed, or null */

@@ -20,6 +20,7 @@ import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.rundir.Role;

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.imlbench.files.IoErrors;
 
 /**
  * A safetensors file: an 8-byte little-endian header length, a JSON header of
@@ -71,6 +72,8 @@ final class SafetensorsFile implements TensorFile {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "cannot read", e);
         }
         try {
             long size = channel.size();

@@ -37,6 +37,8 @@ final class HubClient {
     private static final int MAX_REDIRECTS = 10;
     private static final int MAX_ATTEMPTS = 3;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    /** Until the headers of a download arrive (metadata requests use {@link HubEnvironment#metadataTimeout()}). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final HubEnvironment env;
     private final HttpClient http;
@@ -59,7 +61,7 @@ final class HubClient {
     /** @return a client for the hub: no automatic redirects (they are followed here, dropping the token off-hub) */
     static HttpClient defaultHttpClient() {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
@@ -92,8 +94,14 @@ final class HubClient {
         URI url = resolveUrl(repo, file);
         HttpResponse<Void> response = null;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            response = send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody()), url,
-                    HttpResponse.BodyHandlers.discarding());
+            try {
+                response = send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .timeout(env.metadataTimeout()), url, HttpResponse.BodyHandlers.discarding());
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new HubUnreachableException(repo, env, e);
+            }
             Optional<String> location = response.headers().firstValue("Location");
             if (isRedirect(response.statusCode()) && location.isPresent() && sameHost(url, url.resolve(location.get()))
                     && !response.headers().firstValue("X-Linked-Etag").isPresent()) {
@@ -282,9 +290,13 @@ final class HubClient {
         new StallGuardedBody(response.body(), stallTimeout).close();
     }
 
+    /** Sends a request; one without a timeout of its own gets {@link #REQUEST_TIMEOUT}. */
     private <T> HttpResponse<T> send(HttpRequest.Builder request, URI url, HttpResponse.BodyHandler<T> handler)
             throws IOException {
-        request.header("User-Agent", "imlbench").timeout(Duration.ofSeconds(60));
+        request.header("User-Agent", "imlbench");
+        if (request.copy().build().timeout().isEmpty()) {
+            request.timeout(REQUEST_TIMEOUT);
+        }
         if (env.token().isPresent() && sameHost(url, env.endpoint())) {
             // the token is for the hub only, never for the content store a download is redirected to
             request.header("Authorization", "Bearer " + env.token().get());

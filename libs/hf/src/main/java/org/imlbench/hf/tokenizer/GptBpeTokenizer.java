@@ -27,9 +27,12 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     private final ByteLevelAlphabet alphabet = new ByteLevelAlphabet();
     private final BpeModel bpe;
-    private final String[] tokens;
-    /** Each id's UTF-8 bytes, built once: decoding runs after every generated token. */
-    private final byte[][] tokenBytes;
+    /**
+     * Each id's UTF-8 bytes, built once (decoding runs after every generated token); a map, not an array, since a
+     * vocabulary's ids may be sparse (HF added tokens).
+     */
+    private final Map<Integer, byte[]> tokenBytes;
+    private final int vocabSize;
     private final Set<Integer> specialIds;
     private final boolean addPrefixSpace;
     private final int bosId;
@@ -49,13 +52,10 @@ public final class GptBpeTokenizer implements Tokenizer {
                     boolean addPrefixSpace, int bosId, int eosId, int padId) {
         Map<String, Integer> copy = Collections.unmodifiableMap(new HashMap<>(vocab));
         this.bpe = new BpeModel(copy, merges);
-        int size = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        this.tokens = new String[size];
-        copy.forEach((token, id) -> tokens[id] = token);
-        this.tokenBytes = new byte[size][];
-        for (int id = 0; id < size; id++) {
-            tokenBytes[id] = tokens[id] == null ? new byte[0] : toBytes(tokens[id]);
-        }
+        Map<Integer, byte[]> byId = new HashMap<>(copy.size() * 2);
+        copy.forEach((token, id) -> byId.put(id, toBytes(token)));
+        this.tokenBytes = Collections.unmodifiableMap(byId);
+        this.vocabSize = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.specialIds = Set.copyOf(specialIds);
         this.addPrefixSpace = addPrefixSpace;
         this.bosId = bosId;
@@ -85,8 +85,10 @@ public final class GptBpeTokenizer implements Tokenizer {
     public String decode(List<Integer> ids) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int id : ids) {
-            if (id >= 0 && id < tokens.length && !specialIds.contains(id)) {
-                bytes.writeBytes(tokenBytes[id]);
+            byte[] token = tokenBytes.get(id);
+            if (token != null && !specialIds.contains(id)) {
+                // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
+                bytes.writeBytes(token);
             }
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
@@ -95,11 +97,9 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     @Override
     public byte[] bytes(int id) {
-        if (id < 0 || id >= tokens.length || specialIds.contains(id)) {
-            // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
-            return new byte[0];
-        }
-        return tokenBytes[id].clone();
+        byte[] token = tokenBytes.get(id);
+        // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
+        return token == null || specialIds.contains(id) ? new byte[0] : token.clone();
     }
 
     private byte[] toBytes(String token) {
@@ -132,6 +132,6 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     @Override
     public int vocabSize() {
-        return tokens.length;
+        return vocabSize;
     }
 }

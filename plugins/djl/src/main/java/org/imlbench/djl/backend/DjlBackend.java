@@ -27,6 +27,7 @@ import org.imlbench.hf.checkpoint.Checkpoints;
 import org.imlbench.hf.embedded.ModelLocator;
 import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
+import org.imlbench.tuningdata.ModelLimits;
 
 /**
  * The {@code djl} model backend: OPT checkpoints (local Hugging Face directories, hub ids, or the embedded default
@@ -70,10 +71,7 @@ public final class DjlBackend implements ModelBackend {
         Tokenizer tokenizer = Tokenizers.load(dir);
         List<Replica> replicas = new ArrayList<>();
         try (Checkpoint checkpoint = Checkpoints.open(dir)) {
-            if (tokenizer.vocabSize() > checkpoint.config().vocabSize()) {
-                throw new IOException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " ids but config.json "
-                        + "declares vocab_size " + checkpoint.config().vocabSize());
-            }
+            ModelLimits.of(checkpoint.config()).checkTokenizer(tokenizer, dir);
             for (Device device : devices) {
                 replicas.add(Replica.load(checkpoint, device, tokenizer, options));
             }
