@@ -25,11 +25,13 @@ import org.imlbench.api.TuningProgress;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.files.AtomicFiles;
+import org.imlbench.hf.checkpoint.OptConfigs;
 import org.imlbench.hf.embedded.ModelLocator;
 import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
 import org.imlbench.tuningdata.ExampleEncoder;
 import org.imlbench.tuningdata.LossCurveChart;
+import org.imlbench.tuningdata.ModelLimits;
 import org.imlbench.tuningdata.TrainingPool;
 
 /**
@@ -51,7 +53,6 @@ final class TorchrunTuning {
             "LOCAL_WORLD_SIZE", "GROUP_RANK", "ROLE_RANK", "MASTER_ADDR", "MASTER_PORT", "TORCHELASTIC_RUN_ID");
 
     private final TuningRequest request;
-    private final TuningConfig config;
     private final TorchrunOptions options;
     private final Consumer<String> notes;
     private final List<String> pythonFallbacks;
@@ -67,7 +68,6 @@ final class TorchrunTuning {
     TorchrunTuning(TuningRequest request, TorchrunOptions options, Consumer<String> notes,
                    List<String> pythonFallbacks) {
         this.request = request;
-        this.config = request.config();
         this.options = options;
         this.notes = notes;
         this.pythonFallbacks = List.copyOf(pythonFallbacks);
@@ -76,7 +76,7 @@ final class TorchrunTuning {
 
     TuningResult run(TuningListener listener) throws IOException {
         long started = System.nanoTime();
-        options.checkSplits(config);
+        options.checkSplits(request.config());
         Path base = ModelLocator.locate(request.base().model(), options.seed()).toAbsolutePath().normalize();
         Optional<PythonRuntime> python = options.launcher() == TorchrunOptions.Launcher.LOCAL
                 ? Optional.of(PythonRuntime.find(options.python(), options.pythonGiven(), options.device().gpu(),
@@ -86,6 +86,10 @@ final class TorchrunTuning {
         Files.createDirectories(output.resolve("logs"));
         Path trainer = writeTrainer();
         Tokenizer tokenizer = Tokenizers.load(base);
+        // limits the base model sets (window vs positions, tokenizer vs embedding) are settled before any work
+        ModelLimits limits = ModelLimits.of(OptConfigs.read(base.resolve(OptConfigs.FILE_NAME)));
+        limits.checkTokenizer(tokenizer, base);
+        TuningConfig config = limits.fit(request.config(), notes);
         TrainingPool pool = new TrainingPool(request.examples(), new ExampleEncoder(tokenizer), config.maxSeqLen());
         TrainerRequest trainerRequest = new TrainerRequest(base, output, config, tokenizer.padId(),
                 options.precision(), options.activationCheckpointing(),

@@ -102,6 +102,18 @@ class TorchrunTuningTest {
     }
 
     @Test
+    void aWindowLongerThanTheModelsPositionsIsCutToThemWithANote() throws Exception {
+        // the OPT-IML recipe's 2048-token window on a checkpoint with 64 positions: an engine error before the fix
+        TuningConfig config = TinyRuns.recipe(2).maxSeqLen(2048).build();
+        List<String> notes = new ArrayList<>();
+        TuningResult result = new TorchrunBackend(notes::add).tune(
+                TinyRuns.request("opt-tiny", temp.resolve("long"), config, false, Map.of()), p -> { });
+        assertEquals(2, result.lossCurve().size());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("--max-seq-len 2048 is longer than the model's "
+                + "max_position_embeddings 64")), notes.toString());
+    }
+
+    @Test
     void aKilledRankFailsTheRunInOneLineAndResumeEndsWithTheSameBytes() throws Exception {
         TuningConfig config = TinyRuns.recipe(40).checkpointEvery(2).dropout(0.1).build();
         Map<String, String> options = Map.of("nproc-per-node", "2");
