@@ -9,8 +9,9 @@ open module org.imlbench.harness {
     requires transitive org.imlbench.api;
     requires org.imlbench.files;
     requires org.imlbench.hf;
+    requires org.imlbench.rundir;
     requires org.imlbench.reports;
-    requires org.imlbench.djl;
+    requires org.imlbench.serve;
     requires jcommander;
     requires com.fasterxml.jackson.databind;
     requires me.tongfei.progressbar;

@@ -4,7 +4,7 @@
  */
 module org.imlbench.reports {
     requires transitive org.imlbench.api;
-    requires org.imlbench.files;
+    requires transitive org.imlbench.rundir;
     requires com.fasterxml.jackson.databind;
     requires io.qameta.allure.commons;
     requires io.qameta.allure.model;

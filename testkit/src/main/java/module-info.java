@@ -5,6 +5,8 @@
 module org.imlbench.testkit {
     requires transitive org.imlbench.api;
     requires transitive org.junit.jupiter.api;
+    requires org.opentest4j;
+    requires jdk.management;
 
     exports org.imlbench.testkit;
 }

@@ -9,8 +9,12 @@ package org.imlbench.api;
  * {@link #MIN_SUPPORTED_LEVEL} &le; its level &le; {@link #LEVEL} and refuses it otherwise.
  */
 public final class ImlbenchApi {
-    /** The level of this API. Raised whenever a type or method is added; old plugins keep working. */
-    public static final int LEVEL = 2;
+    /**
+     * The level of this API. Raised whenever a type or method is added; old plugins keep working. Level 3 added the
+     * optional token-level view of a model ({@link TokenView}, {@link Capability#TOKENS}) and a backend's own
+     * benchmark workloads ({@link BenchmarkWorkloads}).
+     */
+    public static final int LEVEL = 3;
     /**
      * The oldest plugin level this API still runs. Raised only on an incompatible change: level 2 streamed tasks
      * ({@link TaskCategoryProvider#read}) and training examples ({@link TrainingExamples}) and typed

@@ -2,6 +2,7 @@ package org.imlbench.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,16 @@ public interface LanguageModel extends AutoCloseable {
      * @throws IOException when recorded outputs name unknown tasks or instances
      */
     default void expect(KnownInstances known) throws IOException {
+    }
+
+    /**
+     * The model's tokens, when it exposes them ({@link Capability#TOKENS}): a model served elsewhere or replayed
+     * predictions have none. Since API level 3.
+     *
+     * @return the token-level view, or empty
+     */
+    default Optional<TokenView> tokens() {
+        return Optional.empty();
     }
 
     /** Frees the model's memory. */

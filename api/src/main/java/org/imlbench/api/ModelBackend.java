@@ -1,6 +1,7 @@
 package org.imlbench.api;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Service interface: loads (and optionally tunes) language models. Selected with {@code --backend NAME}.
@@ -30,5 +31,14 @@ public interface ModelBackend extends Plugin {
      */
     default TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
         throw new UnsupportedOperationException("backend " + name() + " cannot tune models");
+    }
+
+    /**
+     * The backend's own speed workloads for {@code harness bench}, if it has any. Since API level 3.
+     *
+     * @return the workloads, or empty
+     */
+    default Optional<BenchmarkWorkloads> benchmark() {
+        return Optional.empty();
     }
 }

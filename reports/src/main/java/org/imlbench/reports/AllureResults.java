@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.imlbench.reports.allure.AllureSplitWriter;
+import org.imlbench.rundir.RunLayout;
+import org.imlbench.rundir.Split;
 
 /**
  * Writes a run's Allure 2 results, one directory per split: {@code <runDir>/allure-results/<split>/}. A test result
@@ -14,8 +16,6 @@ import org.imlbench.reports.allure.AllureSplitWriter;
  * {@code environment.properties}, {@code executor.json} and {@code categories.json}. See {@code docs/reports.md}.
  */
 public final class AllureResults {
-    /** The results root, in the run directory. */
-    public static final String DIR = "allure-results";
 
     private AllureResults() {
     }
@@ -28,10 +28,9 @@ public final class AllureResults {
      * @throws IOException when a file cannot be written
      */
     public static void write(Path runDir, RunSummary summary) throws IOException {
-        Path root = runDir.resolve(DIR);
         AllureSplitWriter writer = new AllureSplitWriter(System.getenv());
-        for (String split : summary.splitNames()) {
-            Path results = root.resolve(split);
+        for (Split split : summary.splitNames()) {
+            Path results = resultsDir(runDir, split);
             deleteRecursively(results);
             writer.write(runDir, summary, split, results);
         }
@@ -44,8 +43,8 @@ public final class AllureResults {
      * @param split the split
      * @return {@code <runDir>/allure-results/<split>}
      */
-    public static Path resultsDir(Path runDir, String split) {
-        return runDir.resolve(DIR).resolve(split);
+    public static Path resultsDir(Path runDir, Split split) {
+        return new RunLayout(runDir).allureResults(split);
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package org.imlbench.reports;
 
 import java.util.Map;
+import org.imlbench.rundir.Sorted;
 
 /**
  * One model's aggregate over the tasks of a category or a split.

@@ -3,6 +3,8 @@ package org.imlbench.reports;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imlbench.rundir.Sorted;
+import org.imlbench.rundir.Split;
 
 /**
  * A category of a split, or a whole split: macro averages over its tasks, as OPT-IML reports them.
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param regressions how many of the group's tasks are {@link Verdict#REGRESSION}
  * @param errors how many of the group's tasks are {@link Verdict#ERROR}
  */
-public record GroupSummary(String split, String category, List<String> tasks, Map<String, GroupResult> results,
+public record GroupSummary(Split split, String category, List<String> tasks, Map<String, GroupResult> results,
                            Map<String, Estimate> deltas, int regressions, int errors) {
     /** The aggregate of each task's headline metric. */
     public static final String SCORE = "score";

@@ -3,6 +3,7 @@ package org.imlbench.reports;
 import java.util.ArrayList;
 import java.util.List;
 import org.imlbench.reports.summary.Numbers;
+import org.imlbench.rundir.Split;
 
 /**
  * The headline of a run as text rows for a console: per split, each model's macro-averaged score with its
@@ -36,9 +37,9 @@ public final class HeadlineTable {
      */
     public static List<List<String>> rows(RunSummary summary) {
         List<List<String>> rows = new ArrayList<>();
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             GroupSummary group = summary.split(split).orElseThrow();
-            List<String> row = new ArrayList<>(List.of(split, String.valueOf(group.tasks().size())));
+            List<String> row = new ArrayList<>(List.of(split.id(), String.valueOf(group.tasks().size())));
             summary.roles().forEach(r -> row.add(group.score(r).map(Numbers::withInterval).orElse("–")));
             if (summary.compares()) {
                 row.add(group.scoreDelta().map(d -> Numbers.signed(d.value())

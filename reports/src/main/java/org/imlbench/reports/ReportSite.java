@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.site.AllureCommandline;
 import org.imlbench.reports.site.ReportSiteBuilder;
+import org.imlbench.rundir.RunLayout;
 
 /**
  * Generates a run's HTML reports with Allure commandline: {@code <site>/<split>/} per split and
@@ -14,8 +15,6 @@ import org.imlbench.reports.site.ReportSiteBuilder;
  * Allure's trends accumulate across runs. See {@code docs/reports.md}.
  */
 public final class ReportSite {
-    /** The default site folder, in the run directory. */
-    public static final String DIR = "site";
 
     private ReportSite() {
     }
@@ -36,12 +35,13 @@ public final class ReportSite {
     public static Path generate(Path runDir, Optional<Path> publishSite, Optional<Path> historyFrom,
                                 boolean singleFile) throws IOException {
         RunSummary summary = Summaries.read(runDir);
-        Path site = publishSite.orElse(runDir.resolve(DIR));
+        RunLayout layout = new RunLayout(runDir);
+        Path site = publishSite.orElse(layout.site());
         Optional<Path> history = historyFrom.or(() -> publishSite);
         new ReportSiteBuilder(AllureCommandline.locate()).build(summary,
                 split -> AllureResults.resultsDir(runDir, split), site, history, singleFile);
-        for (String file : new String[] {Summaries.JSON, Summaries.MARKDOWN}) {
-            AtomicFiles.write(site.resolve(file), Files.readAllBytes(runDir.resolve(file)));
+        for (Path file : new Path[] {layout.summaryJson(), layout.summaryMarkdown()}) {
+            AtomicFiles.write(site.resolve(file.getFileName().toString()), Files.readAllBytes(file));
         }
         return site;
     }

@@ -2,6 +2,7 @@ package org.imlbench.reports;
 
 import java.util.List;
 import java.util.Map;
+import org.imlbench.rundir.Sorted;
 
 /**
  * One model's results on one task.

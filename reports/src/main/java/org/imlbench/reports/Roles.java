@@ -1,26 +1,15 @@
 package org.imlbench.reports;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import org.imlbench.rundir.Role;
 
-/** The order models are shown in: base, tuned, then the rest alphabetically. */
+/** The order models are shown in: {@link Role}'s order (base, tuned, model). */
 final class Roles {
     private Roles() {
     }
 
     static List<String> ordered(Collection<String> roles) {
-        List<String> ordered = new ArrayList<>(roles);
-        ordered.sort(Comparator.comparingInt(Roles::rank).thenComparing(Comparator.naturalOrder()));
-        return ordered;
-    }
-
-    private static int rank(String role) {
-        return switch (role) {
-            case RunSummary.BASE -> 0;
-            case RunSummary.TUNED -> 1;
-            default -> 2;
-        };
+        return roles.stream().map(Role::fromId).sorted().map(Role::id).toList();
     }
 }

@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.RunInfo;
+import org.imlbench.rundir.Split;
 
 /**
  * Everything a run's reports show: per task, per category and per split, for every model, with bootstrap
@@ -18,11 +21,6 @@ import java.util.stream.Collectors;
  */
 public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, List<GroupSummary> categories,
                          List<GroupSummary> splits) {
-    /** The role of the untuned model in {@code harness run}. */
-    public static final String BASE = "base";
-    /** The role of the tuned model in {@code harness run}. */
-    public static final String TUNED = "tuned";
-
     /** Copies the lists. */
     public RunSummary {
         tasks = List.copyOf(tasks);
@@ -30,8 +28,8 @@ public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, Li
         splits = List.copyOf(splits);
     }
 
-    /** @return the split names, in report order (see {@link Splits#ORDER}) */
-    public List<String> splitNames() {
+    /** @return the evaluated splits, in report order */
+    public List<Split> splitNames() {
         return splits.stream().map(GroupSummary::split).toList();
     }
 
@@ -41,7 +39,7 @@ public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, Li
      * @param split the split
      * @return its tasks, in report order
      */
-    public List<TaskSummary> tasksOf(String split) {
+    public List<TaskSummary> tasksOf(Split split) {
         return tasks.stream().filter(t -> t.split().equals(split)).toList();
     }
 
@@ -51,7 +49,7 @@ public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, Li
      * @param split the split
      * @return its category aggregates, in name order
      */
-    public List<GroupSummary> categoriesOf(String split) {
+    public List<GroupSummary> categoriesOf(Split split) {
         return categories.stream().filter(c -> c.split().equals(split)).toList();
     }
 
@@ -61,7 +59,7 @@ public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, Li
      * @param split the split
      * @return it, if the run evaluated that split
      */
-    public Optional<GroupSummary> split(String split) {
+    public Optional<GroupSummary> split(Split split) {
         return splits.stream().filter(s -> s.split().equals(split)).findFirst();
     }
 
@@ -75,6 +73,6 @@ public record RunSummary(RunInfo run, Method method, List<TaskSummary> tasks, Li
     /** @return true when the run compares a base and a tuned model */
     public boolean compares() {
         List<String> roles = roles();
-        return roles.contains(BASE) && roles.contains(TUNED);
+        return roles.contains(Role.BASE.id()) && roles.contains(Role.TUNED.id());
     }
 }

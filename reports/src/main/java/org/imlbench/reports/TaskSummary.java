@@ -1,7 +1,12 @@
 package org.imlbench.reports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.imlbench.rundir.Sorted;
+import org.imlbench.rundir.Split;
 
 /**
  * One task of one split: every model's results and the paired tuned − base differences.
@@ -18,7 +23,7 @@ import java.util.Optional;
  * @param verdict the task's verdict
  * @param verdictDetail why (the drop and its interval, or the error), or null for {@link Verdict#OK}
  */
-public record TaskSummary(String task, String category, String split, String source, String headlineMetric,
+public record TaskSummary(String task, String category, Split split, String source, String headlineMetric,
                           Map<String, RoleResult> results, Map<String, Estimate> deltas, Verdict verdict,
                           String verdictDetail) {
     /** Copies the maps. */
@@ -39,6 +44,13 @@ public record TaskSummary(String task, String category, String split, String sou
             return Optional.empty();
         }
         return Optional.ofNullable(result.metrics().get(headlineMetric));
+    }
+
+    /** @return every metric any model reported for the task, sorted by name */
+    public List<String> reportedMetrics() {
+        Set<String> metrics = new TreeSet<>();
+        results.values().forEach(r -> metrics.addAll(r.metrics().keySet()));
+        return List.copyOf(metrics);
     }
 
     /** @return the headline metric's tuned − base estimate, if there is one */

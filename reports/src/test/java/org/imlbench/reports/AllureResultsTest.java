@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,18 +52,18 @@ class AllureResultsTest {
         Path run = RunFixture.standard(runs, "std", 0).write();
         RunSummary summary = Summaries.write(run);
         AllureResults.write(run, summary);
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             List<JsonNode> results = results(AllureResults.resultsDir(run, split));
             Set<String> names = new TreeSet<>();
             results.forEach(r -> names.add(r.get("name").asText()));
             Set<String> expected = new TreeSet<>();
             summary.tasksOf(split).forEach(t -> expected.add(t.task()));
-            assertEquals(expected, names, split);
+            assertEquals(expected, names, split.id());
             for (JsonNode result : results) {
                 TaskSummary task = summary.tasksOf(split).stream()
                         .filter(t -> t.task().equals(result.get("name").asText())).findFirst().orElseThrow();
                 Map<String, String> labels = labels(result);
-                assertEquals(split, labels.get("parentSuite"));
+                assertEquals(split.id(), labels.get("parentSuite"));
                 assertEquals(task.category(), labels.get("suite"));
                 assertEquals(task.source(), labels.get("subSuite"));
             }
@@ -73,13 +74,13 @@ class AllureResultsTest {
     void statusesFollowVerdicts() throws IOException {
         Path run = RunFixture.standard(runs, "std", 0).write();
         AllureResults.write(run, Summaries.write(run));
-        List<JsonNode> supervised = results(AllureResults.resultsDir(run, "fully_supervised"));
+        List<JsonNode> supervised = results(AllureResults.resultsDir(run, Split.FULLY_SUPERVISED));
         assertEquals("passed", byName(supervised, "synthetic/copy").get("status").asText());
         JsonNode reverse = byName(supervised, "synthetic/reverse");
         assertEquals("failed", reverse.get("status").asText());
         String message = reverse.get("statusDetails").get("message").asText();
         assertTrue(message.contains("significantly worse on accuracy") && message.contains("95% CI [−"), message);
-        JsonNode broken = byName(results(AllureResults.resultsDir(run, "partially_supervised")), "niv2/task4_qa");
+        JsonNode broken = byName(results(AllureResults.resultsDir(run, Split.PARTIALLY_SUPERVISED)), "niv2/task4_qa");
         assertEquals("broken", broken.get("status").asText());
         assertTrue(broken.get("statusDetails").get("message").asText().contains("CUDA out of memory"));
     }
@@ -88,12 +89,13 @@ class AllureResultsTest {
     void parametersStepsAndAttachmentsDescribeTheEvaluation() throws IOException {
         Path run = RunFixture.standard(runs, "std", 0).write();
         AllureResults.write(run, Summaries.write(run));
-        Path dir = AllureResults.resultsDir(run, "fully_held_out");
+        Path dir = AllureResults.resultsDir(run, Split.FULLY_HELD_OUT);
         JsonNode entail = byName(results(dir), "niv2/task1_entail");
         Map<String, String> parameters = new HashMap<>();
         entail.get("parameters").forEach(p -> parameters.put(p.get("name").asText(), p.get("value").asText()));
         assertEquals(Map.of("base model", "embedded-tiny", "tuned model", "embedded-tiny+iml",
-                "prompt format", "opt-iml", "shots", "0"), parameters);
+                "prompt format", "opt-iml", "shots", "0", "accuracy (headline)",
+                "base 53.3 [41.7, 66.7], tuned 61.7 [50.0, 73.3], Δ +8.3 [−8.3, +25.0]"), parameters);
 
         JsonNode steps = entail.get("steps");
         assertEquals(3, steps.size());
@@ -118,7 +120,7 @@ class AllureResultsTest {
     void reportWideFilesAreWritten() throws IOException {
         Path run = RunFixture.standard(runs, "std", 0).write();
         AllureResults.write(run, Summaries.write(run));
-        Path dir = AllureResults.resultsDir(run, "fully_supervised");
+        Path dir = AllureResults.resultsDir(run, Split.FULLY_SUPERVISED);
         String environment = Files.readString(dir.resolve("environment.properties"));
         assertTrue(environment.contains("model.base=embedded-tiny\n"), environment);
         assertTrue(environment.contains("model.tuned=embedded-tiny+iml\n"), environment);
@@ -140,12 +142,12 @@ class AllureResultsTest {
         Path second = RunFixture.standard(runs, "second", 0.05).write();
         AllureResults.write(first, Summaries.write(first));
         AllureResults.write(second, Summaries.write(second));
-        JsonNode a = byName(results(AllureResults.resultsDir(first, "fully_supervised")), "synthetic/copy");
-        JsonNode b = byName(results(AllureResults.resultsDir(second, "fully_supervised")), "synthetic/copy");
+        JsonNode a = byName(results(AllureResults.resultsDir(first, Split.FULLY_SUPERVISED)), "synthetic/copy");
+        JsonNode b = byName(results(AllureResults.resultsDir(second, Split.FULLY_SUPERVISED)), "synthetic/copy");
         assertEquals(a.get("historyId"), b.get("historyId"));
         assertEquals(a.get("testCaseId"), b.get("testCaseId"));
         assertNotEquals(a.get("uuid"), b.get("uuid"));
-        JsonNode other = byName(results(AllureResults.resultsDir(first, "fully_supervised")), "synthetic/reverse");
+        JsonNode other = byName(results(AllureResults.resultsDir(first, Split.FULLY_SUPERVISED)), "synthetic/reverse");
         assertNotEquals(a.get("historyId"), other.get("historyId"));
     }
 
@@ -153,11 +155,11 @@ class AllureResultsTest {
     void rewritingReplacesOldResults() throws IOException {
         Path run = RunFixture.standard(runs, "std", 0).write();
         RunSummary summary = Summaries.write(run);
-        Path stale = AllureResults.resultsDir(run, "fully_supervised").resolve("stale-result.json");
+        Path stale = AllureResults.resultsDir(run, Split.FULLY_SUPERVISED).resolve("stale-result.json");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{}");
         AllureResults.write(run, summary);
         assertTrue(Files.notExists(stale));
-        assertEquals(2, results(AllureResults.resultsDir(run, "fully_supervised")).size());
+        assertEquals(2, results(AllureResults.resultsDir(run, Split.FULLY_SUPERVISED)).size());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.imlbench.reports.site.AllureCommandline;
+import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,22 +59,22 @@ class ReportSiteTest {
 
     @Test
     void twoPublishedRunsShowATrendWithTwoPointsInEverySplit() throws IOException {
-        for (String split : second.splitNames()) {
-            JsonNode trend = json(site.resolve(split).resolve("history/history-trend.json"));
-            assertEquals(2, trend.size(), split);
-            JsonNode widget = json(site.resolve(split).resolve("widgets/history-trend.json"));
-            assertEquals(2, widget.size(), split);
+        for (Split split : second.splitNames()) {
+            JsonNode trend = json(site.resolve(split.id()).resolve("history/history-trend.json"));
+            assertEquals(2, trend.size(), split.id());
+            JsonNode widget = json(site.resolve(split.id()).resolve("widgets/history-trend.json"));
+            assertEquals(2, widget.size(), split.id());
             // the newest point describes this run's statuses
             JsonNode latest = trend.get(0).get("data");
-            assertEquals(second.tasksOf(split).size(), latest.get("total").asInt(), split);
+            assertEquals(second.tasksOf(split).size(), latest.get("total").asInt(), split.id());
         }
     }
 
     @Test
     void eachReportListsEveryTaskOfItsSplitWithItsStatus() throws IOException {
-        for (String split : second.splitNames()) {
+        for (Split split : second.splitNames()) {
             Map<String, String> listed = new TreeMap<>();
-            collectLeaves(json(site.resolve(split).resolve("data/suites.json")), listed);
+            collectLeaves(json(site.resolve(split.id()).resolve("data/suites.json")), listed);
             Map<String, String> expected = new TreeMap<>();
             for (TaskSummary task : second.tasksOf(split)) {
                 expected.put(task.task(), switch (task.verdict()) {
@@ -83,7 +84,7 @@ class ReportSiteTest {
                     case NO_PREDICTIONS -> "skipped";
                 });
             }
-            assertEquals(expected, listed, split);
+            assertEquals(expected, listed, split.id());
         }
     }
 
@@ -100,12 +101,12 @@ class ReportSiteTest {
     void indexPageHasTheHeadlineTableAndLinksToEverySplitReport() throws IOException {
         String index = Files.readString(site.resolve("index.html"));
         assertTrue(index.contains("run-2"));
-        for (String split : second.splitNames()) {
-            assertTrue(index.contains("<a href=\"" + split + "/index.html\">Allure report</a>"), split);
-            assertTrue(Files.isRegularFile(site.resolve(split).resolve("index.html")), split);
+        for (Split split : second.splitNames()) {
+            assertTrue(index.contains("<a href=\"" + split.id() + "/index.html\">Allure report</a>"), split.id());
+            assertTrue(Files.isRegularFile(site.resolve(split.id()).resolve("index.html")), split.id());
             GroupSummary group = second.split(split).orElseThrow();
             String tuned = String.format(java.util.Locale.ROOT, "%.1f", group.score("tuned").orElseThrow().value() * 100);
-            assertTrue(index.contains(">" + tuned + " ["), split + " tuned " + tuned);
+            assertTrue(index.contains(">" + tuned + " ["), split.id() + " tuned " + tuned);
         }
         assertTrue(Files.isRegularFile(site.resolve("summary.json")));
         assertEquals(Files.readString(secondRun.resolve("summary.md")), Files.readString(site.resolve("summary.md")));
@@ -118,8 +119,8 @@ class ReportSiteTest {
         String before = Files.readString(site.resolve("fully_supervised/history/history-trend.json"));
         Path own = ReportSite.generate(third, Optional.empty(), Optional.of(site), false);
         assertEquals(third.resolve("site"), own);
-        for (String split : second.splitNames()) {
-            assertEquals(3, json(own.resolve(split).resolve("history/history-trend.json")).size(), split);
+        for (Split split : second.splitNames()) {
+            assertEquals(3, json(own.resolve(split.id()).resolve("history/history-trend.json")).size(), split.id());
         }
         // the site history came from is left as it was
         assertEquals(before, Files.readString(site.resolve("fully_supervised/history/history-trend.json")));

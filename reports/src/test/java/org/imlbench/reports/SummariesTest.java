@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,10 +111,10 @@ class SummariesTest {
     @Test
     void splitsAndCategoriesAreMacroAveragesOverTasks() throws IOException {
         RunSummary summary = Summaries.write(RunFixture.standard(runs, "std", 0).write());
-        assertEquals(List.of("fully_held_out", "partially_supervised", "fully_supervised"), summary.splitNames());
+        assertEquals(Split.generalization(), summary.splitNames());
 
-        GroupSummary heldOut = summary.split("fully_held_out").orElseThrow();
-        List<TaskSummary> tasks = summary.tasksOf("fully_held_out");
+        GroupSummary heldOut = summary.split(Split.FULLY_HELD_OUT).orElseThrow();
+        List<TaskSummary> tasks = summary.tasksOf(Split.FULLY_HELD_OUT);
         assertEquals(3, tasks.size());
         double expected = tasks.stream().mapToDouble(t -> t.headline("tuned").orElseThrow().value()).average()
                 .orElseThrow();
@@ -124,7 +125,7 @@ class SummariesTest {
                 .orElseThrow();
         assertEquals(expectedDelta, heldOut.scoreDelta().orElseThrow().value(), 1e-12);
 
-        GroupSummary entailment = summary.categoriesOf("fully_held_out").stream()
+        GroupSummary entailment = summary.categoriesOf(Split.FULLY_HELD_OUT).stream()
                 .filter(c -> c.category().equals("Textual Entailment")).findFirst().orElseThrow();
         assertEquals(List.of("niv2/task1_entail", "niv2/task2_entail"), entailment.tasks());
         assertEquals(mean(task(summary, "niv2/task1_entail").headline("base").orElseThrow().value(),
@@ -135,7 +136,7 @@ class SummariesTest {
     @Test
     void aBrokenTaskIsLeftOutOfEveryModelsAggregates() throws IOException {
         RunSummary summary = Summaries.write(RunFixture.standard(runs, "std", 0).write());
-        GroupSummary partial = summary.split("partially_supervised").orElseThrow();
+        GroupSummary partial = summary.split(Split.PARTIALLY_SUPERVISED).orElseThrow();
         assertEquals(3, partial.tasks().size());
         assertEquals(2, partial.results().get("base").tasks());
         assertEquals(2, partial.results().get("tuned").tasks());
@@ -144,7 +145,7 @@ class SummariesTest {
         Estimate tuned = partial.score("tuned").orElseThrow();
         assertEquals(tuned.value() - base.value(), partial.scoreDelta().orElseThrow().value(), 1e-12);
         assertEquals(1, partial.errors());
-        assertEquals(1, summary.split("fully_supervised").orElseThrow().regressions());
+        assertEquals(1, summary.split(Split.FULLY_SUPERVISED).orElseThrow().regressions());
     }
 
     @Test
@@ -164,9 +165,9 @@ class SummariesTest {
     void summaryMarkdownHasATableRowPerSplitCategoryAndTask() throws IOException {
         RunSummary summary = Summaries.write(RunFixture.standard(runs, "std", 0).write());
         String md = Files.readString(runs.resolve("std/summary.md"));
-        for (String split : summary.splitNames()) {
-            assertTrue(md.contains("## " + split), split);
-            assertTrue(md.contains("| **all " + split + "** |"), split);
+        for (Split split : summary.splitNames()) {
+            assertTrue(md.contains("## " + split), split.id());
+            assertTrue(md.contains("| **all " + split + "** |"), split.id());
         }
         for (GroupSummary category : summary.categories()) {
             assertTrue(md.contains("| " + category.category() + " |"), category.category());
@@ -188,8 +189,8 @@ class SummariesTest {
         assertEquals(List.of("model"), summary.roles());
         assertFalse(summary.compares());
         assertEquals(0.75, task(summary, "bbh/navigate").headline("model").orElseThrow().value(), 1e-12);
-        assertEquals(0.5, summary.split("all").orElseThrow().score("model").orElseThrow().value(), 1e-12);
-        assertTrue(summary.split("all").orElseThrow().deltas().isEmpty());
+        assertEquals(0.5, summary.split(Split.ALL).orElseThrow().score("model").orElseThrow().value(), 1e-12);
+        assertTrue(summary.split(Split.ALL).orElseThrow().deltas().isEmpty());
         String md = Files.readString(runs.resolve("e1/summary.md"));
         assertTrue(md.contains("| category | tasks | model |"), md);
         assertFalse(md.contains("Δ"), md);

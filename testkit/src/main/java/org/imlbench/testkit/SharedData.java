@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Finds the data sets and model fixtures that imlbench's tests and examples use, which are never part of the
@@ -37,6 +38,35 @@ public final class SharedData {
      */
     public static Path fixtures(String relative) {
         return require(folder("IMLBENCH_FIXTURES", "fixtures").resolve(relative));
+    }
+
+    /**
+     * For material a test can do without, such as a fuzz target's extra seeds: its committed inputs still run.
+     *
+     * @param relative a path under the fixtures folder
+     * @return the path, or empty when it is missing outside CI (under {@code CI=true} a missing path fails)
+     */
+    public static Optional<Path> fixturesIfPresent(String relative) {
+        return ifPresent(folder("IMLBENCH_FIXTURES", "fixtures").resolve(relative));
+    }
+
+    /**
+     * @param relative a path under the data folder
+     * @return the path, or empty when it is missing outside CI (under {@code CI=true} a missing path fails)
+     * @see #fixturesIfPresent
+     */
+    public static Optional<Path> dataIfPresent(String relative) {
+        return ifPresent(folder("IMLBENCH_DATA", "data").resolve(relative));
+    }
+
+    private static Optional<Path> ifPresent(Path path) {
+        if (Files.exists(path)) {
+            return Optional.of(path);
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            fail("test data missing: " + path + " (set IMLBENCH_DATA / IMLBENCH_FIXTURES, see README)");
+        }
+        return Optional.empty();
     }
 
     /** @return the folder of the tiny OPT checkpoints and {@code golden.json} */

@@ -2,6 +2,7 @@ package org.imlbench.harness.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,23 +11,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.imlbench.api.BenchmarkFigure;
+import org.imlbench.api.BenchmarkSettings;
+import org.imlbench.api.BenchmarkWorkloads;
+import org.imlbench.api.LanguageModel;
+import org.imlbench.api.ModelBackend;
 import org.imlbench.api.UsageException;
-import org.imlbench.djl.bench.Bench;
-import org.imlbench.djl.bench.BenchResult;
+import org.imlbench.serve.ServingBench;
 
 /**
- * {@code harness bench}: the djl backend's speed on an OPT-125m-shaped random checkpoint, optionally side by side
- * with an external baseline command that prints the same keys as one JSON object on its last stdout line.
+ * {@code harness bench}: a backend's own speed workloads ({@link ModelBackend#benchmark()}; the djl backend's run on
+ * an OPT-125m-shaped random checkpoint), optionally side by side with an external baseline command that prints the
+ * same keys as one JSON object on its last stdout line.
  */
-@Parameters(commandNames = BenchCommand.NAME, commandDescription = "Measure scoring, multiple-choice, generation "
-        + "speed and peak memory on an OPT-125m-shaped random checkpoint (written to a temporary directory).")
+@Parameters(commandNames = BenchCommand.NAME, commandDescription = "Measure a backend's scoring, multiple-choice, "
+        + "generation speed and peak memory (djl: on an OPT-125m-shaped random checkpoint written to a temporary "
+        + "directory).")
 public final class BenchCommand implements CliCommand {
     static final String NAME = "bench";
 
+    /** --backend (whose workloads run), and with --serving the model it loads: --model, --device, --backend-option. */
+    @ParametersDelegate
+    private final ModelSelection selection = new ModelSelection();
     @Parameter(names = "--threads", description = "Intra-op threads. Default: 2")
     private int threads = 2;
     @Parameter(names = "--repeats", description = "Timed runs per workload after one warm-up (the best is "
@@ -39,6 +51,23 @@ public final class BenchCommand implements CliCommand {
     private String baselineCommand;
     @Parameter(names = "--json", description = "Print JSON instead of a table")
     private boolean json;
+    @Parameter(names = "--serving", description = "Instead: harness serve's throughput and latency under "
+            + "--clients concurrent clients on loopback, next to the same work in-process (needs --model)")
+    private boolean serving;
+    @Parameter(names = "--clients", description = "With --serving: concurrent clients. Default: 64")
+    private int clients = 64;
+    @Parameter(names = "--seconds", description = "With --serving: seconds of serving in all (the in-process "
+            + "baselines get half as long each). Default: 60")
+    private int seconds = 60;
+    @Parameter(names = "--rounds", description = "With --serving: server windows, each followed by an in-process "
+            + "one, so that a shared machine's load weighs on both alike. Default: 6")
+    private int rounds = 6;
+    @Parameter(names = "--context-words", description = "With --serving: words per context (fewer when the "
+            + "model's window needs it). Default: 24")
+    private int contextWords = 24;
+    @Parameter(names = "--max-batch", description = "With --serving: prompts per backend call, in the server and "
+            + "in-process. Default: 64")
+    private int maxBatch = 64;
 
     /** Creates the command; JCommander fills its options. */
     public BenchCommand() {
@@ -55,14 +84,20 @@ public final class BenchCommand implements CliCommand {
         if (threads < 1 || repeats < 1) {
             throw new UsageException("--threads and --repeats must be at least 1");
         }
-        List<BenchResult> results = Bench.run(new Bench.Settings(threads, repeats, seed,
+        if (serving) {
+            return serving(context);
+        }
+        ModelBackend plugin = context.plugins().get(ModelBackend.class, selection.backend);
+        BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '"
+                + selection.backend + "' has no benchmark workloads"));
+        List<BenchmarkFigure> results = workloads.run(new BenchmarkSettings(threads, repeats, seed,
                 Path.of(System.getProperty("java.io.tmpdir"))), context.err());
         Map<String, Double> baseline = baselineCommand == null ? Map.of() : runBaseline(context);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            Map<String, Double> ours = new LinkedHashMap<>();
-            results.forEach(r -> ours.put(r.key(), r.value()));
-            doc.put("imlbench", ours);
+            Map<String, Double> figures = new LinkedHashMap<>();
+            results.forEach(r -> figures.put(r.key(), r.value()));
+            doc.put("imlbench", figures);
             if (baselineCommand != null) {
                 doc.put("baseline_command", baselineCommand);
                 doc.put("baseline", baseline);
@@ -71,10 +106,11 @@ public final class BenchCommand implements CliCommand {
                     .writeValueAsString(doc));
             return Main.OK;
         }
-        List<String> columns = baselineCommand == null ? List.of("WORKLOAD", "IMLBENCH (DJL)", "UNIT")
-                : List.of("WORKLOAD", "IMLBENCH (DJL)", "BASELINE", "RATIO", "UNIT");
+        String ours = "IMLBENCH (" + selection.backend.toUpperCase(Locale.ROOT) + ")";
+        List<String> columns = baselineCommand == null ? List.of("WORKLOAD", ours, "UNIT")
+                : List.of("WORKLOAD", ours, "BASELINE", "RATIO", "UNIT");
         List<List<String>> rows = new ArrayList<>();
-        for (BenchResult r : results) {
+        for (BenchmarkFigure r : results) {
             List<String> row = new ArrayList<>(List.of(r.workload(), format(r.value())));
             if (baselineCommand != null) {
                 Double b = baseline.get(r.key());
@@ -86,6 +122,46 @@ public final class BenchCommand implements CliCommand {
         }
         context.out().print(new TextTable(columns, rows).render());
         return Main.OK;
+    }
+
+    private int serving(CliContext context) throws Exception {
+        if (clients < 1 || seconds < 1 || rounds < 1 || contextWords < 1 || maxBatch < 1) {
+            throw new UsageException("--clients, --seconds, --rounds, --context-words and --max-batch must be at "
+                    + "least 1");
+        }
+        ServingBench.Result result;
+        try (LanguageModel loaded = selection.load(context)) {
+            result = ServingBench.run(loaded, new ServingBench.Settings(clients, Duration.ofSeconds(seconds),
+                    rounds, contextWords, maxBatch, seed), context.err());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(servingRow("harness serve, " + clients + " clients", result.served(), result.inProcess()));
+        rows.add(servingRow("in-process, the same prompts (token log-probabilities)", result.inProcess(),
+                result.inProcess()));
+        rows.add(servingRow("in-process, the model's own scoring (context reuse)", result.inProcessScore(),
+                result.inProcess()));
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("served", result.served());
+            doc.put("in_process", result.inProcess());
+            doc.put("in_process_score", result.inProcessScore());
+            doc.put("served_over_in_process", result.served().requestsPerSecond()
+                    / result.inProcess().requestsPerSecond());
+            context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(doc));
+        } else {
+            context.out().print(new TextTable(List.of("WORKLOAD", "REQUESTS/S", "PROMPT TOKENS/S", "P50 MS", "P99 MS",
+                    "FAILED", "VS IN-PROCESS"), rows).render());
+        }
+        return result.served().failed() == 0 ? Main.OK : Main.FAILURE;
+    }
+
+    private static List<String> servingRow(String name, ServingBench.Figures f, ServingBench.Figures baseline) {
+        boolean timed = f.p50Millis() > 0;
+        return List.of(name, format(f.requestsPerSecond()), f.promptTokens() == 0 ? "-"
+                : format(f.tokensPerSecond()), timed ? format(f.p50Millis()) : "-", timed ? format(f.p99Millis())
+                : "-", Long.toString(f.failed()), String.format(Locale.ROOT, "%.2fx",
+                f.requestsPerSecond() / baseline.requestsPerSecond()));
     }
 
     private static String format(double v) {

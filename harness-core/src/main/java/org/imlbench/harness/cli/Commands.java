@@ -17,9 +17,11 @@ public final class Commands {
                 new TasksCommand(),
                 new DataCommand(),
                 new ReportCommand(),
+                new MergeCommand(),
                 new ScoreCommand(),
                 new GenerateCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new ServeCommand()
         );
     }
 }

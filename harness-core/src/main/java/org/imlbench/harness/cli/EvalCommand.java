@@ -9,6 +9,7 @@ import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
 import org.imlbench.harness.run.RunOptions;
+import org.imlbench.rundir.RunMode;
 
 /** {@code harness eval}: evaluate one model on the given tasks (no splits, no tuning), with run's outputs. */
 @Parameters(commandNames = "eval", commandDescription = "Evaluate one model on every instance of the given tasks "
@@ -23,7 +24,7 @@ public final class EvalCommand implements CliCommand {
 
     @Override
     public String name() {
-        return "eval";
+        return RunMode.EVAL.id();
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class EvalCommand implements CliCommand {
                 options.model(file.getFileName().toString());
             }
         }
-        RunConfig resolved = options.resolve("eval", base, null, null);
+        RunConfig resolved = options.resolve(RunMode.EVAL, base, null, null);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.GenerateResult;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ProgressListener;
 import org.imlbench.api.UsageException;
-import org.imlbench.djl.inference.TokenizedModel;
 
 /** {@code harness generate}: greedy continuation of one prompt. */
 @Parameters(commandNames = GenerateCommand.NAME, commandDescription = "Greedily continue a prompt; prints the "
@@ -57,12 +57,10 @@ public final class GenerateCommand implements CliCommand {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.info().name());
-            if (model instanceof TokenizedModel tokenized) {
-                out.put("prompt_ids", tokenized.promptIds(prompt));
-            }
+            model.tokens().ifPresent(tokens -> out.put("prompt_ids", tokens.encode(prompt)));
             out.put("continuation", generated.text());
             out.put("continuation_ids", generated.tokenIds());
-            out.put("stop_reason", generated.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+            out.put("stop_reason", generated.stopReason().name().toLowerCase(Locale.ROOT));
             if (json) {
                 ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(out));

@@ -4,6 +4,7 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.imlbench.api.UsageException;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginFailure;
 import org.imlbench.harness.plugins.PluginLoadException;
 import org.imlbench.harness.plugins.PluginRegistry;
@@ -199,6 +201,11 @@ public final class Main {
 
     /** The message, or the exception's class when there is none; always one line. */
     static String describe(Throwable e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null && fs.getReason() == null) {
+            // e.g. AccessDeniedException, whose message is only the path: say why too
+            return oneLine(fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": "
+                    + IoErrors.reason(fs));
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             Throwable cause = e.getCause();

@@ -3,20 +3,23 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.ModelRequest;
+import org.imlbench.api.UsageException;
 import org.imlbench.harness.plugins.DeclaredOptions;
 
-/** The model options shared by {@code score} and {@code generate}: which backend loads which model where. */
+/**
+ * The model options shared by {@code score}, {@code generate}, {@code serve} and {@code bench --serving}: which
+ * backend loads which model where. The model name goes to the backend as given (as {@code run} and {@code eval}
+ * pass it): a backend resolves paths itself, and a served model's name must reach the server unchanged.
+ */
 final class ModelSelection {
-    @Parameter(names = "--model", required = true,
-            description = "A checkpoint directory, a hub id (facebook/opt-125m) or 'embedded'")
+    @Parameter(names = "--model", description = "A checkpoint directory, a hub id (facebook/opt-125m) or "
+            + "'embedded'; required")
     String model;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend = "djl";
@@ -29,15 +32,23 @@ final class ModelSelection {
      * @param context the command's context
      * @return the loaded model; the caller closes it
      * @throws IOException when the backend cannot load it
+     * @throws UsageException when no --model was given
      */
     LanguageModel load(CliContext context) throws IOException {
+        requireModel();
         ModelBackend plugin = context.plugins().get(ModelBackend.class, backend);
-        String resolved = model;
-        Path local = context.workDir().resolve(model);
-        if (Files.isDirectory(local)) {
-            resolved = local.toString();
-        }
-        return plugin.load(new ModelRequest(resolved, device,
+        return plugin.load(new ModelRequest(model, device,
                 DeclaredOptions.forBackends(backendOptions, List.of(plugin))));
+    }
+
+    /**
+     * @return the model as given
+     * @throws UsageException when none was given
+     */
+    String requireModel() {
+        if (model == null || model.isBlank()) {
+            throw new UsageException("--model is required: a checkpoint directory, a hub id or 'embedded'");
+        }
+        return model;
     }
 }

@@ -12,6 +12,7 @@ import org.imlbench.reports.HeadlineTable;
 import org.imlbench.reports.ReportSite;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.Summaries;
+import org.imlbench.rundir.RunLayout;
 
 /**
  * {@code harness report RUN_DIR}: (re)writes the run's summary and Allure results from its samples, then generates
@@ -34,6 +35,10 @@ public final class ReportCommand implements CliCommand {
             + "(e.g. the one deployed now); a missing folder means no history yet")
     private String historyFrom;
 
+    @Parameter(names = "--headline-metric", description = "Judge every task by this metric and aggregate categories "
+            + "and splits by it, instead of the run's own choice")
+    private String headlineMetric;
+
     @Parameter(names = "--single-file", description = "Generate each split report as one self-contained HTML file "
             + "(carries no history for later runs)")
     private boolean singleFile;
@@ -55,7 +60,7 @@ public final class ReportCommand implements CliCommand {
                     + "embedded");
         }
         Path run = context.workDir().resolve(runDir.get(0)).normalize();
-        if (!Files.isRegularFile(run.resolve("run.json"))) {
+        if (!Files.isRegularFile(new RunLayout(run).runJson())) {
             throw new UsageException(run + " is not a run directory: it has no run.json");
         }
         Optional<Path> site = Optional.ofNullable(publish).map(p -> context.workDir().resolve(p).normalize());
@@ -64,12 +69,12 @@ public final class ReportCommand implements CliCommand {
             context.err().println("report: no previous site at " + previous.get() + "; the reports start a new "
                     + "history");
         }
-        RunSummary summary = Summaries.write(run);
+        RunSummary summary = Summaries.write(run, Optional.ofNullable(headlineMetric));
         AllureResults.write(run, summary);
         context.err().println("report: generating " + summary.splitNames().size() + " Allure report(s) ...");
         Path generated = ReportSite.generate(run, site, previous, singleFile);
         context.out().print(new TextTable(HeadlineTable.header(summary), HeadlineTable.rows(summary)).render());
-        context.out().println("summary: " + run.resolve(Summaries.MARKDOWN));
+        context.out().println("summary: " + new RunLayout(run).summaryMarkdown());
         context.out().println("site:    " + generated.resolve("index.html"));
         return Main.OK;
     }

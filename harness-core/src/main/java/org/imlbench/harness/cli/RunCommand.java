@@ -10,6 +10,7 @@ import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
 import org.imlbench.harness.run.RunOptions;
 import org.imlbench.harness.run.TuningOptions;
+import org.imlbench.rundir.RunMode;
 
 /** {@code harness run}: evaluate the base model on every split, tune it, evaluate the tuned model, report. */
 @Parameters(commandNames = "run", commandDescription = "Evaluate the untuned model on every generalization split, "
@@ -24,10 +25,13 @@ public final class RunCommand implements CliCommand {
     private RunDirectoryOptions directory = new RunDirectoryOptions();
     @Parameter(names = "--tuned", description = "Compare --model against this existing tuned model instead of tuning")
     private String tuned;
+    @Parameter(names = "--tune-backend", description = "Backend that tunes (e.g. torchrun); both models are evaluated "
+            + "with --backend, and --backend-option goes to both. Default: --backend")
+    private String tuneBackend;
 
     @Override
     public String name() {
-        return "run";
+        return RunMode.RUN.id();
     }
 
     @Override
@@ -35,10 +39,15 @@ public final class RunCommand implements CliCommand {
         RunLauncher launcher = new RunLauncher(context.plugins(), context.workDir(), context.out(), context.err());
         RunConfig base = baseConfig(launcher, context);
         String tunedModel = tuned != null ? tuned : base == null ? null : base.tuned();
-        RunConfig draft = options.resolve("run", base, tunedModel, null);
+        if (tunedModel != null && tuneBackend != null) {
+            throw new UsageException("--tune-backend has nothing to tune: --tuned " + tunedModel + " compares an "
+                    + "existing model");
+        }
+        options.tuneBackend(tuneBackend);
+        RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig resolved = options.resolve("run", base, tunedModel, recipe);
+        RunConfig resolved = options.resolve(RunMode.RUN, base, tunedModel, recipe);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

@@ -5,7 +5,6 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import org.imlbench.api.ContinuationScore;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ProgressListener;
 import org.imlbench.api.ScoreRequest;
-import org.imlbench.djl.inference.TokenSplit;
-import org.imlbench.djl.inference.TokenizedModel;
+import org.imlbench.api.TokenSplit;
 
 /** {@code harness score}: the log-likelihood of one continuation after one context. */
 @Parameters(commandNames = ScoreCommand.NAME, commandDescription = "Score a continuation after a context: summed "
@@ -51,10 +49,11 @@ public final class ScoreCommand implements CliCommand {
             out.put("log_likelihood", score.logLikelihood());
             out.put("token_count", score.tokenCount());
             out.put("is_greedy", score.greedy());
-            if (model instanceof TokenizedModel tokenized) {
-                TokenSplit split = tokenized.split(context, continuation);
-                out.put("context_ids", Arrays.stream(split.context()).boxed().toList());
-                out.put("continuation_ids", Arrays.stream(split.continuation()).boxed().toList());
+            // token ids only where the backend exposes its tokens (a remote server does not)
+            if (model.tokens().isPresent()) {
+                TokenSplit split = model.tokens().get().split(context, continuation);
+                out.put("context_ids", split.context());
+                out.put("continuation_ids", split.continuation());
             }
             if (json) {
                 ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

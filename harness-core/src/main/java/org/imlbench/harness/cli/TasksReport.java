@@ -11,12 +11,12 @@ import org.imlbench.api.TaskProblem;
 import org.imlbench.harness.run.BenchmarkPlan;
 import org.imlbench.harness.run.PromptSource;
 import org.imlbench.harness.splits.LeakageReport;
-import org.imlbench.harness.splits.Split;
 import org.imlbench.harness.splits.SplitSpec;
 import org.imlbench.harness.splits.SplitSummary;
 import org.imlbench.harness.splits.Splits;
 import org.imlbench.harness.tasks.LoadedTask;
 import org.imlbench.harness.tasks.LoadedTasks;
+import org.imlbench.rundir.Split;
 
 /**
  * What {@code harness tasks} shows, gathered once from a cut {@link BenchmarkPlan} and then rendered as text or JSON.

@@ -28,6 +28,7 @@ import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunOptions;
 import org.imlbench.harness.run.TuningOptions;
 import org.imlbench.harness.store.TrainingExampleStore;
+import org.imlbench.rundir.RunMode;
 
 /**
  * {@code harness tune}: instruction-tunes a model through its backend on the training split (the tasks of the
@@ -66,9 +67,9 @@ public final class TuneCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        RunConfig draft = options.resolve("run", null, null, null);
+        RunConfig draft = options.resolve(RunMode.RUN, null, null, null);
         TuningConfig recipe = tuning.resolve(null, RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig config = options.resolve("run", null, null, recipe);
+        RunConfig config = options.resolve(RunMode.RUN, null, null, recipe);
         ModelBackend backend = context.plugins().get(ModelBackend.class, config.backend());
         if (!backend.canTune()) {
             throw new UsageException("backend '" + config.backend() + "' cannot tune models");

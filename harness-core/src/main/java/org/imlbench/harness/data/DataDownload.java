@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.files.FileTrees;
-import org.imlbench.hf.hub.ResumableDownload;
 import org.imlbench.harness.run.ConsoleProgress;
+import org.imlbench.hf.hub.ResumableDownload;
 
 /**
  * Fills a folder with a data set: lists its files at the pinned commit, downloads each one that is missing or

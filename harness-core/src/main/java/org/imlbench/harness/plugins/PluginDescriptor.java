@@ -1,6 +1,8 @@
 package org.imlbench.harness.plugins;
 
+import java.util.List;
 import java.util.Objects;
+import org.imlbench.api.OptionKey;
 import org.imlbench.api.PluginKind;
 
 /**
@@ -12,9 +14,10 @@ import org.imlbench.api.PluginKind;
  * @param module the name of the module that provides it ("unnamed" when loaded from the class path)
  * @param origin "built-in", or the path of the drop-in jar that holds it
  * @param description the plugin's one-line description
+ * @param options the options the plugin declares ({@code --task-option}/{@code --backend-option} keys)
  */
 public record PluginDescriptor(PluginKind kind, String name, String version, String module, String origin,
-                               String description) {
+                               String description, List<OptionKey<?>> options) {
     /** Label for plugins that ship with the harness (boot layer or class path). */
     public static final String BUILT_IN = "built-in";
 
@@ -26,5 +29,6 @@ public record PluginDescriptor(PluginKind kind, String name, String version, Str
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(origin, "origin");
         description = description == null ? "" : description;
+        options = List.copyOf(options);
     }
 }

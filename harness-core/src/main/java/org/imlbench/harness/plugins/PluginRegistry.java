@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.imlbench.api.OptionKey;
 import org.imlbench.api.Plugin;
 import org.imlbench.api.PluginKind;
 import org.imlbench.api.UsageException;
@@ -159,8 +160,16 @@ public final class PluginRegistry {
                     : ModuleVersions.location(type).map(Path::toString).orElse("unknown");
             Plugin plugin = candidate.plugin();
             String module = type.getModule().isNamed() ? type.getModule().getName() : "unnamed";
+            List<OptionKey<?>> options;
+            try {
+                options = List.copyOf(plugin.declaredOptions());
+            } catch (RuntimeException e) {
+                fail(new PluginFailure(origin, candidate.kind().label() + " plugin '" + plugin.name()
+                        + "': declaredOptions() failed: " + OneLine.of(String.valueOf(e))));
+                return;
+            }
             PluginDescriptor descriptor = new PluginDescriptor(candidate.kind(), plugin.name(),
-                    ModuleVersions.version(type), module, origin, describe(plugin));
+                    ModuleVersions.version(type), module, origin, describe(plugin), options);
             Map<String, Entry> named = byKind.get(candidate.kind());
             Entry taken = named.get(descriptor.name());
             if (taken != null) {

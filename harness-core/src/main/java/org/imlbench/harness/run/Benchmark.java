@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.KnownInstances;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Split;
 
 /**
  * What a run evaluates and tunes on, built from the task sources, the split spec and the prompt format. It owns the
  * instance store the training split and the demonstrations are read from: close it when the run ends.
  */
 public final class Benchmark implements AutoCloseable {
-    private final Map<String, List<Task>> evaluation;
+    private final Map<Split, List<Task>> evaluation;
     private final TrainingSet training;
     private final PromptSource prompts;
     private final KnownInstances knownInstances;
@@ -26,7 +27,7 @@ public final class Benchmark implements AutoCloseable {
      * @param knownInstances every instance id of every loaded task (for replayed predictions)
      * @param release what closing the benchmark does (deleting the instance store)
      */
-    public Benchmark(Map<String, List<Task>> evaluation, TrainingSet training, PromptSource prompts,
+    public Benchmark(Map<Split, List<Task>> evaluation, TrainingSet training, PromptSource prompts,
                      KnownInstances knownInstances, Runnable release) {
         this.evaluation = Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
         this.training = training;
@@ -36,7 +37,7 @@ public final class Benchmark implements AutoCloseable {
     }
 
     /** @return the evaluation splits in report order */
-    public Map<String, List<Task>> evaluation() {
+    public Map<Split, List<Task>> evaluation() {
         return evaluation;
     }
 

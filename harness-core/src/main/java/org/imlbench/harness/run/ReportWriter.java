@@ -8,6 +8,7 @@ import org.imlbench.reports.AllureResults;
 import org.imlbench.reports.ReportSite;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.Summaries;
+import org.imlbench.rundir.RunLayout;
 
 /** Writes a finished run's summary, Allure results and (unless disabled) HTML reports. */
 final class ReportWriter implements RunReports {
@@ -22,7 +23,7 @@ final class ReportWriter implements RunReports {
     public void write(Path runDir, PrintStream out) throws IOException {
         RunSummary summary = Summaries.write(runDir);
         AllureResults.write(runDir, summary);
-        out.println("summary: " + runDir.resolve(Summaries.MARKDOWN));
+        out.println("summary: " + new RunLayout(runDir).summaryMarkdown());
         if (html) {
             Path site = ReportSite.generate(runDir, Optional.empty(), Optional.empty(), false);
             out.println("reports: " + site.resolve("index.html"));

@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.rundir.RunLayout;
+import org.imlbench.rundir.ShardMerger;
 
 /**
  * What {@code harness run} and {@code harness eval} share around the pipeline: reading {@code --config} and
@@ -48,18 +52,21 @@ public final class RunLauncher {
      * @throws IOException when it cannot be read; the message names the file
      */
     public RunConfig readConfig(Path file) throws IOException {
-        Path runJson = Files.isDirectory(file) ? file.resolve("run.json") : file;
+        Path runJson = Files.isDirectory(file) ? new RunLayout(file).runJson() : file;
         if (!Files.isRegularFile(runJson)) {
             throw new IOException(runJson + ": no such file");
         }
         try {
             RunManifest manifest = json.readValue(runJson.toFile(), RunManifest.class);
-            if (manifest.config() == null) {
+            if (manifest == null || manifest.config() == null) {
                 throw new IOException(runJson + ": has no \"config\" object");
             }
             return manifest.config();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(runJson + ": not a run.json: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // bytes that are no Unicode text (Jackson's CharConversionException), or a read error
+            throw IoErrors.naming(runJson, "not a run.json", e);
         }
     }
 
@@ -97,5 +104,20 @@ public final class RunLauncher {
         RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out, progress),
                 new ReportWriter(html), progress, out, json);
         return pipeline.run(config, runDir);
+    }
+
+    /**
+     * Joins the run directories of the shards of one evaluation into one run directory and writes its reports.
+     *
+     * @param shards the shards' run directories
+     * @param runDir the merged run directory (new or empty)
+     * @param html whether to generate the HTML reports
+     * @return how many (split, role, task) results were merged
+     * @throws IOException when a file cannot be read or written
+     */
+    public int merge(List<Path> shards, Path runDir, boolean html) throws IOException {
+        int merged = new ShardMerger(json).merge(shards, runDir);
+        new ReportWriter(html).write(runDir, out);
+        return merged;
     }
 }

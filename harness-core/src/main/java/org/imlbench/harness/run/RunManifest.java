@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.ModelInfo;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.RunMode;
 
 /**
  * The content of {@code run.json}: the resolved configuration (under {@code config}, what {@code --config} reads
@@ -13,7 +15,7 @@ import org.imlbench.api.ModelInfo;
  *
  * @param id the run id
  * @param created when the run started (ISO-8601)
- * @param command {@code run} or {@code eval}
+ * @param command what the run does
  * @param config the resolved configuration
  * @param models role → what the loaded model said about itself
  * @param format the prompt format
@@ -23,10 +25,12 @@ import org.imlbench.api.ModelInfo;
  * @param versions versions of imlbench, Java and the engine
  * @param gitCommit the commit of the working tree the harness runs from, or null
  * @param devices the device setting
+ * @param headlineMetric the metric categories and splits aggregate, or null for the default rule
  */
-public record RunManifest(String id, String created, String command, RunConfig config, Map<String, ModelInfo> models,
+public record RunManifest(String id, String created, RunMode command, RunConfig config, Map<String, ModelInfo> models,
                           String format, int shots, long seed, List<String> tasks, Map<String, String> versions,
-                          @JsonProperty("git_commit") String gitCommit, String devices) {
+                          @JsonProperty("git_commit") String gitCommit, String devices,
+                          @JsonProperty("headline_metric") String headlineMetric) {
 
     /**
      * A manifest for a new run, with no model loaded yet.
@@ -41,7 +45,7 @@ public record RunManifest(String id, String created, String command, RunConfig c
     public static RunManifest start(String id, String created, RunConfig config, Map<String, String> versions,
                                     String gitCommit) {
         return new RunManifest(id, created, config.command(), config, Map.of(), config.format(), config.shots(),
-                config.seed(), config.tasks(), versions, gitCommit, config.device());
+                config.seed(), config.tasks(), versions, gitCommit, config.device(), config.headlineMetric());
     }
 
     /**
@@ -51,10 +55,10 @@ public record RunManifest(String id, String created, String command, RunConfig c
      * @param info what it said about itself
      * @return the new manifest
      */
-    public RunManifest withModel(String role, ModelInfo info) {
+    public RunManifest withModel(Role role, ModelInfo info) {
         Map<String, ModelInfo> all = new LinkedHashMap<>(models);
-        all.put(role, info);
+        all.put(role.id(), info);
         return new RunManifest(id, created, command, config, all, format, shots, seed, tasks, versions, gitCommit,
-                devices);
+                devices, headlineMetric);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
+import org.imlbench.rundir.RunMode;
+import org.imlbench.rundir.Shard;
 
 /**
  * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
@@ -40,6 +42,8 @@ public final class RunOptions {
     Integer limit;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend;
+    /** Set by {@code harness run --tune-backend} ({@link #tuneBackend}); {@code harness tune} uses --backend. */
+    String tuneBackend;
     @Parameter(names = "--model", description = "Model: a checkpoint directory, a hub id (facebook/opt-125m) or "
             + "'embedded'. Default: embedded")
     String model;
@@ -51,6 +55,13 @@ public final class RunOptions {
     Integer maxNewTokens;
     @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
     List<String> metrics;
+    @Parameter(names = "--headline-metric", description = "The metric that categories and splits aggregate and "
+            + "verdicts judge (every reported metric is shown either way). Default: per task, bbh_exact_match, "
+            + "accuracy or rouge_l")
+    String headlineMetric;
+    @Parameter(names = "--shard", description = "Evaluate part K of N of the instances (K/N, e.g. 2/3), balanced by "
+            + "prompt length; join the shards' run directories with harness merge. run needs --tuned")
+    String shard;
     @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
             + "training input")
     Boolean allowOverlap;
@@ -61,38 +72,44 @@ public final class RunOptions {
      * Resolves the configuration: a value typed on the command line wins, then the value of {@code base} (read from
      * {@code --config}), then the default.
      *
-     * @param command {@code run} or {@code eval}
+     * @param command what the run does
      * @param base a configuration read from a file, or null
      * @param tuned the {@code --tuned} model, or null
      * @param tuning the tuning recipe when the run tunes, or null
      * @return the resolved configuration
      */
-    public RunConfig resolve(String command, RunConfig base, String tuned, TuningConfig tuning) {
+    public RunConfig resolve(RunMode command, RunConfig base, String tuned, TuningConfig tuning) {
         String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
+        String resolvedBackend = pick(backend, base == null ? null : base.backend(), "djl");
         Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());
         options.putAll(backendOptions);
         Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
         sourceOptions.putAll(taskOptions);
-        return new RunConfig(command,
-                pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")),
-                sourceOptions,
-                pick(split, base == null ? null : base.splitSpec(), null),
-                pick(seed, base == null ? null : base.seed(), 1L),
-                pick(format, base == null ? null : base.format(), "optiml"),
-                pick(shots, base == null ? null : base.shots(), 0),
-                pick(limit, base == null ? null : base.limit(), null),
-                pick(backend, base == null ? null : base.backend(), "djl"),
-                resolvedModel,
-                tuned,
-                pick(device, base == null ? null : base.device(), "cpu"),
-                options,
-                pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
-                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS),
-                pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(), List.of()),
-                pick(allowOverlap, base == null ? null : base.allowOverlap(), false),
-                pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false),
-                tuning);
+        return RunConfig.builder(command)
+                .tasks(pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")))
+                .taskOptions(sourceOptions)
+                .splitSpec(pick(split, base == null ? null : base.splitSpec(), null))
+                .seed(pick(seed, base == null ? null : base.seed(), 1L))
+                .format(pick(format, base == null ? null : base.format(), "optiml"))
+                .shots(pick(shots, base == null ? null : base.shots(), 0))
+                .limit(pick(limit, base == null ? null : base.limit(), null))
+                .backend(resolvedBackend)
+                .tuneBackend(pick(tuneBackend, separateTuneBackend(base), resolvedBackend))
+                .model(resolvedModel)
+                .tuned(tuned)
+                .device(pick(device, base == null ? null : base.device(), "cpu"))
+                .backendOptions(options)
+                .maxNewTokens(pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
+                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS))
+                .metrics(pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(),
+                        List.of()))
+                .headlineMetric(pick(headlineMetric, base == null ? null : base.headlineMetric(), null))
+                .allowOverlap(pick(allowOverlap, base == null ? null : base.allowOverlap(), false))
+                .skipBadTasks(pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false))
+                .tuning(tuning)
+                .shard(shard != null ? Shard.parse(shard) : base == null ? null : base.shard())
+                .build();
     }
 
     /** @return the model as typed, or null */
@@ -110,6 +127,15 @@ public final class RunOptions {
     }
 
     /**
+     * Sets the backend that tunes when a command takes it ({@code harness run --tune-backend}).
+     *
+     * @param name the backend's name, or null for the evaluating backend
+     */
+    public void tuneBackend(String name) {
+        this.tuneBackend = name;
+    }
+
+    /**
      * Adds a backend option as if typed with --backend-option.
      *
      * @param key the option
@@ -117,6 +143,11 @@ public final class RunOptions {
      */
     public void backendOption(String key, String value) {
         backendOptions.put(key, value);
+    }
+
+    /** The base configuration's tune backend when it was chosen apart from its backend; else it follows --backend. */
+    private static String separateTuneBackend(RunConfig base) {
+        return base == null || base.tuneBackend().equals(base.backend()) ? null : base.tuneBackend();
     }
 
     private static List<String> splitCommas(List<String> values) {

@@ -20,9 +20,12 @@ import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.api.UsageException;
 import org.imlbench.files.AtomicFiles;
+import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.harness.store.TrainingExampleStore;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.RunDirectory;
 
 /**
  * The main job: build the benchmark, evaluate the base model on every split, tune it, evaluate the tuned model,
@@ -72,48 +75,46 @@ public final class RunPipeline {
         RunDirectory dir = new RunDirectory(runDir, json);
         Optional<RunManifest> previous = previousManifest(config, dir);
         ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
-        if (config.tunes() && !backend.canTune()) {
-            throw new UsageException("backend '" + config.backend() + "' cannot tune; give --tuned MODEL "
-                    + "to compare two existing models");
+        ModelBackend tuneBackend = plugins.get(ModelBackend.class, config.tuneBackend());
+        if (config.tunes() && !tuneBackend.canTune()) {
+            throw new UsageException("backend '" + config.tuneBackend() + "' cannot tune; give --tune-backend NAME "
+                    + "of one that does, or --tuned MODEL to compare two existing models");
         }
         if (config.maxNewTokens() < 1) {
             throw new UsageException("--max-new-tokens must be >= 1, got " + config.maxNewTokens());
         }
         List<Metric> metrics = selectMetrics(config);
-        Options options = DeclaredOptions.forBackends(config.backendOptions(), List.of(backend));
+        // one set of --backend-option goes to the evaluating and the tuning backend: a key is known to either
+        Options options = DeclaredOptions.forBackends(config.backendOptions(),
+                config.tunes() ? List.of(backend, tuneBackend) : List.of(backend));
         try (Benchmark benchmark = benchmarks.build(config)) {
             RunManifest manifest = previous.isPresent() ? previous.get() : startManifest(config, dir);
-            evaluateAndTune(config, dir, manifest, backend, metrics, options, benchmark);
+            out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
+                    benchmark.evaluation().keySet(), benchmark.training().size());
+            ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(),
+                    config.maxNewTokens()), progress, ShardPlan.of(benchmark, Optional.ofNullable(config.shard())));
+            List<Role> roles = config.command().roles();
+            manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), roles.get(0),
+                    benchmark, phase, dir, manifest);
+            if (roles.contains(Role.TUNED)) {
+                String tunedModel = config.tunes() ? tune(tuneBackend, options, config, benchmark, dir).toString()
+                        : config.tuned();
+                evaluate(backend, new ModelRequest(tunedModel, config.device(), options), Role.TUNED, benchmark,
+                        phase, dir, manifest);
+            }
         }
         reports.write(dir.root(), out);
         return dir.root();
     }
 
-    private void evaluateAndTune(RunConfig config, RunDirectory dir, RunManifest manifest, ModelBackend backend,
-                                 List<Metric> metrics, Options options, Benchmark benchmark) throws IOException {
-        out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
-                benchmark.evaluation().keySet(), benchmark.training().size());
-        ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(), config.maxNewTokens()),
-                progress);
-
-        String firstRole = "eval".equals(config.command()) ? "model" : "base";
-        manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), firstRole, benchmark,
-                phase, dir, manifest);
-        if ("run".equals(config.command())) {
-            String tunedModel = config.tunes() ? tune(backend, config, benchmark, dir).toString() : config.tuned();
-            manifest = evaluate(backend, new ModelRequest(tunedModel, config.device(), options), "tuned", benchmark,
-                    phase, dir, manifest);
-        }
-    }
-
     /** The manifest of the interrupted run being resumed in {@code dir}, if any; read, never written. */
     private Optional<RunManifest> previousManifest(RunConfig config, RunDirectory dir) throws IOException {
-        if (!Files.isRegularFile(dir.runJson())) {
+        if (!Files.isRegularFile(dir.layout().runJson())) {
             return Optional.empty();
         }
-        RunManifest previous = json.readValue(dir.runJson().toFile(), RunManifest.class);
+        RunManifest previous = json.readValue(dir.layout().runJson().toFile(), RunManifest.class);
         if (!previous.config().equals(config)) {
-            throw new UsageException(dir.runJson() + ": holds another configuration; resume with "
+            throw new UsageException(dir.layout().runJson() + ": holds another configuration; resume with "
                     + "--resume " + dir.root() + " and no other options, or choose a new --out");
         }
         out.println("resuming " + dir.root());
@@ -121,22 +122,32 @@ public final class RunPipeline {
     }
 
     private RunManifest startManifest(RunConfig config, RunDirectory dir) throws IOException {
-        Files.createDirectories(dir.root());
         String created = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunManifest manifest = RunManifest.start(dir.root().getFileName().toString(), created, config,
                 Versions.collect(plugins, config.backend()), Versions.gitCommit(Path.of("").toAbsolutePath()));
-        AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(manifest));
+        // The run directory appears with its run.json already in it (assembled under a hidden name, then renamed):
+        // a run killed while starting leaves nothing that --resume cannot read.
+        Path root = dir.root().toAbsolutePath();
+        try {
+            Files.createDirectories(root.getParent());
+            Path staging = Files.createTempDirectory(root.getParent(), "." + root.getFileName() + ".tmp-");
+            AtomicFiles.writeString(staging.resolve(dir.layout().runJson().getFileName().toString()),
+                    json.writeValueAsString(manifest));
+            AtomicFiles.moveReplacing(staging, root);
+        } catch (IOException e) {
+            throw IoErrors.naming(root, "cannot create the run directory", e);
+        }
         return manifest;
     }
 
-    private RunManifest evaluate(ModelBackend backend, ModelRequest request, String role, Benchmark benchmark,
+    private RunManifest evaluate(ModelBackend backend, ModelRequest request, Role role, Benchmark benchmark,
                                  ModelPhase phase, RunDirectory dir, RunManifest manifest) throws IOException {
         out.println("loading " + role + " model " + request.model() + " (" + backend.name() + ", "
                 + request.device() + ")");
         try (LanguageModel model = backend.load(request)) {
             model.expect(benchmark.knownInstances());
             RunManifest updated = manifest.withModel(role, model.info());
-            AtomicFiles.writeString(dir.runJson(), json.writeValueAsString(updated));
+            AtomicFiles.writeString(dir.layout().runJson(), json.writeValueAsString(updated));
             ModelPhase.Outcome outcome = phase.evaluate(model, role, benchmark);
             out.printf("%s: %d tasks, %d failed, %d missing predictions%n", role, outcome.tasks(), outcome.failed(),
                     outcome.missing());
@@ -144,8 +155,8 @@ public final class RunPipeline {
         }
     }
 
-    private Path tune(ModelBackend backend, RunConfig config, Benchmark benchmark, RunDirectory dir)
-            throws IOException {
+    private Path tune(ModelBackend backend, Options options, RunConfig config, Benchmark benchmark,
+                      RunDirectory dir) throws IOException {
         Optional<Path> done = dir.tunedCheckpoint();
         if (done.isPresent()) {
             out.println("tuning already finished: " + done.get());
@@ -154,14 +165,14 @@ public final class RunPipeline {
         if (benchmark.training().size() == 0) {
             throw new IllegalArgumentException("the training split is empty: every category is held out");
         }
-        out.printf("tuning %s on %d examples for %d steps%n", config.model(), benchmark.training().size(),
-                config.tuning().steps());
+        out.printf("tuning %s on %d examples for %d steps (%s)%n", config.model(), benchmark.training().size(),
+                config.tuning().steps(), backend.name());
         TuningResult result;
         // rendered once into the run directory, read by the backend on demand; a resumed run reuses it
-        try (TrainingExampleStore examples = benchmark.training().write(dir.tuningDir().resolve("examples"));
+        try (TrainingExampleStore examples = benchmark.training().write(dir.layout().tuningDir().resolve("examples"));
              ConsoleProgress.Bar bar = progress.start("tuning", config.tuning().steps(), "step")) {
-            TuningRequest request = new TuningRequest(ModelRequest.of(config.model(), config.device(),
-                    config.backendOptions()), dir.tuningDir(), examples, config.tuning(), true);
+            TuningRequest request = new TuningRequest(new ModelRequest(config.model(), config.device(), options),
+                    dir.layout().tuningDir(), examples, config.tuning(), true);
             result = backend.tune(request, (TuningProgress p) -> {
                 bar.stepTo(p.step());
                 bar.message(String.format("loss %.4f lr %.2e %.0f tok/s", p.loss(), p.learningRate(),
@@ -178,10 +189,13 @@ public final class RunPipeline {
     }
 
     private List<Metric> selectMetrics(RunConfig config) {
-        List<Metric> all = plugins.all(Metric.class);
-        if (config.metrics().isEmpty()) {
-            return all;
+        List<Metric> selected = config.metrics().isEmpty() ? plugins.all(Metric.class)
+                : config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        String headline = config.headlineMetric();
+        if (headline != null && selected.stream().noneMatch(m -> m.name().equals(headline))) {
+            throw new UsageException("--headline-metric " + headline + " is not among the reported metrics "
+                    + selected.stream().map(Metric::name).toList());
         }
-        return config.metrics().stream().map(name -> plugins.get(Metric.class, name)).toList();
+        return selected;
     }
 }

@@ -15,8 +15,9 @@ import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
-import org.imlbench.harness.splits.Split;
 import org.imlbench.harness.store.TrainingExampleStore;
+import org.imlbench.rundir.RunMode;
+import org.imlbench.rundir.Split;
 
 /**
  * Builds a benchmark through the {@link BenchmarkPlan}: OPT-IML's three generalization splits for {@code run}, and
@@ -38,7 +39,7 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
 
     @Override
     public Benchmark build(RunConfig config) throws IOException, TaskLoadException {
-        boolean eval = "eval".equals(config.command());
+        boolean eval = config.command() == RunMode.EVAL;
         if (config.limit() != null && config.limit() < 1) {
             throw new UsageException("--limit must be >= 1, got " + config.limit());
         }
@@ -63,12 +64,12 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
                     }
                 }
             }
-            Map<String, List<Task>> evaluation = new LinkedHashMap<>();
+            Map<Split, List<Task>> evaluation = new LinkedHashMap<>();
             if (eval) {
-                evaluation.put(RunDirectory.ALL_SPLIT, limit(plan.splits().fullyHeldOut(), config.limit()));
+                evaluation.put(Split.ALL, limit(plan.splits().fullyHeldOut(), config.limit()));
             } else {
-                for (Split split : Split.values()) {
-                    evaluation.put(split.id(), limit(plan.splits().evaluation(split), config.limit()));
+                for (Split split : Split.generalization()) {
+                    evaluation.put(split, limit(plan.splits().evaluation(split), config.limit()));
                 }
             }
             TrainingSet training = config.tunes() ? training(plan) : TrainingSet.none();

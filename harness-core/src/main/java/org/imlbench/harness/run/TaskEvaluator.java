@@ -19,6 +19,9 @@ import org.imlbench.api.Sample;
 import org.imlbench.api.ScoreRequest;
 import org.imlbench.api.ScoreResult;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.SampleRecord;
+import org.imlbench.rundir.Split;
 
 /**
  * Evaluates the instances of one task with one model: option tasks by rank classification (when the model can
@@ -43,21 +46,23 @@ public final class TaskEvaluator {
     }
 
     /**
-     * Evaluates a task.
+     * Evaluates some instances of a task (all of them, unless the run is sharded).
      *
      * @param model the model
-     * @param task the task, holding the instances to evaluate
+     * @param task the task, holding the instances of its split
+     * @param positions which of the task's instances to evaluate, ascending; recorded in every sample
      * @param prompts renders each instance
-     * @param split the split name, recorded in every sample
+     * @param split the split, recorded in every sample
      * @param role the model's role, recorded in every sample
      * @param progress told as instances finish
-     * @return one record per instance, in instance order
+     * @return one record per evaluated instance, in instance order
      * @throws IOException when the model fails
      */
-    public List<SampleRecord> evaluate(LanguageModel model, Task task, PromptSource prompts, String split, String role,
-                                       ProgressListener progress) throws IOException {
-        List<RenderedPrompt> rendered = new ArrayList<>(task.instances().size());
-        for (Instance instance : task.instances()) {
+    public List<SampleRecord> evaluate(LanguageModel model, Task task, int[] positions, PromptSource prompts,
+                                       Split split, Role role, ProgressListener progress) throws IOException {
+        List<Instance> instances = ShardPlan.instances(positions, task);
+        List<RenderedPrompt> rendered = new ArrayList<>(instances.size());
+        for (Instance instance : instances) {
             RenderedPrompt prompt = prompts.render(task, instance);
             if (instance.hasOptions() && prompt.continuations().size() != instance.options().size()) {
                 throw new IllegalStateException("format " + format + " rendered " + prompt.continuations().size()
@@ -66,20 +71,21 @@ public final class TaskEvaluator {
             rendered.add(prompt);
         }
         boolean rank = task.hasOptions() && model.capabilities().contains(Capability.SCORE);
-        List<Prediction> predictions = rank ? rank(model, task, rendered, progress)
-                : generate(model, task, rendered, progress);
+        List<Prediction> predictions = rank ? rank(model, task, instances, rendered, progress)
+                : generate(model, task, instances, rendered, progress);
         List<SampleRecord> records = new ArrayList<>(rendered.size());
         for (int i = 0; i < rendered.size(); i++) {
-            records.add(record(task, task.instances().get(i), rendered.get(i), predictions.get(i), split, role));
+            records.add(record(task, instances.get(i), positions[i], rendered.get(i), predictions.get(i), split,
+                    role));
         }
         return records;
     }
 
-    private List<Prediction> rank(LanguageModel model, Task task, List<RenderedPrompt> rendered,
-                                  ProgressListener progress) throws IOException {
+    private List<Prediction> rank(LanguageModel model, Task task, List<Instance> instances,
+                                  List<RenderedPrompt> rendered, ProgressListener progress) throws IOException {
         List<ScoreRequest> requests = new ArrayList<>(rendered.size());
         for (int i = 0; i < rendered.size(); i++) {
-            requests.add(new ScoreRequest(task.id(), task.instances().get(i).id(), rendered.get(i).source(),
+            requests.add(new ScoreRequest(task.id(), instances.get(i).id(), rendered.get(i).source(),
                     rendered.get(i).continuations()));
         }
         List<ScoreResult> results = model.score(requests, progress);
@@ -91,11 +97,11 @@ public final class TaskEvaluator {
         return predictions;
     }
 
-    private List<Prediction> generate(LanguageModel model, Task task, List<RenderedPrompt> rendered,
-                                      ProgressListener progress) throws IOException {
+    private List<Prediction> generate(LanguageModel model, Task task, List<Instance> instances,
+                                      List<RenderedPrompt> rendered, ProgressListener progress) throws IOException {
         List<GenerateRequest> requests = new ArrayList<>(rendered.size());
         for (int i = 0; i < rendered.size(); i++) {
-            requests.add(new GenerateRequest(task.id(), task.instances().get(i).id(), rendered.get(i).source(),
+            requests.add(new GenerateRequest(task.id(), instances.get(i).id(), rendered.get(i).source(),
                     maxNewTokens, rendered.get(i).stopSequences()));
         }
         List<GenerateResult> results = model.generate(requests, progress);
@@ -116,9 +122,17 @@ public final class TaskEvaluator {
         }
     }
 
+    /**
+     * The options as the model saw them: the format's continuations (an lm-eval task's carry its target delimiter,
+     * the optiml format's a leading space), so that a sample shows exactly what was scored.
+     */
+    private static List<String> scoredOptions(Instance instance, RenderedPrompt prompt) {
+        return instance.hasOptions() ? prompt.continuations() : List.of();
+    }
+
     /** A null prediction means the backend had none: recorded as missing, never scored. */
-    private SampleRecord record(Task task, Instance instance, RenderedPrompt prompt, Prediction prediction,
-                                String split, String role) {
+    private SampleRecord record(Task task, Instance instance, int position, RenderedPrompt prompt,
+                                Prediction prediction, Split split, Role role) {
         List<Double> logLikelihoods = List.of();
         List<Integer> tokenCounts = List.of();
         String text = "";
@@ -139,7 +153,7 @@ public final class TaskEvaluator {
             }
         }
         return new SampleRecord(task.id(), instance.id(), task.category(), task.source(), split, role,
-                prompt.source(), prompt.target(), instance.references(), instance.options(), logLikelihoods,
-                tokenCounts, text, prediction == null, values);
+                prompt.source(), prompt.target(), instance.references(), scoredOptions(instance, prompt), logLikelihoods,
+                tokenCounts, text, prediction == null, values, position);
     }
 }

@@ -12,6 +12,7 @@ import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.tasks.TextHash;
 import org.imlbench.harness.tasks.Workers;
+import org.imlbench.rundir.Split;
 
 /**
  * Measures how much each evaluation split overlaps the training set, and refuses splits that evaluate on training

@@ -20,6 +20,7 @@ import org.imlbench.harness.tasks.InputGroups;
 import org.imlbench.harness.tasks.LoadedTask;
 import org.imlbench.harness.tasks.LoadedTasks;
 import org.imlbench.harness.tasks.TextHash;
+import org.imlbench.rundir.Split;
 
 /**
  * Cuts loaded tasks into {@link Splits} by a {@link SplitSpec}, deterministically: the result depends only on the

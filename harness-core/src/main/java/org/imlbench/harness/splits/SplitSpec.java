@@ -22,10 +22,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.imlbench.api.SourceSplitRole;
 import org.imlbench.api.Task;
+import org.imlbench.rundir.Split;
 
 /**
  * How to cut tasks into a training set and the three evaluation {@link Split}s: a small JSON document that users copy

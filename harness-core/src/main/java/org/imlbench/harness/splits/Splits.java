@@ -9,6 +9,7 @@ import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
 import org.imlbench.harness.tasks.LoadedTask;
 import org.imlbench.harness.tasks.LoadedTasks;
+import org.imlbench.rundir.Split;
 
 /**
  * The outcome of {@link SplitBuilder}: the training set and the three evaluation splits, plus what is needed to draw
@@ -75,7 +76,7 @@ public final class Splits {
         this.seed = seed;
         this.train = List.copyOf(train);
         EnumMap<Split, List<Task>> copy = new EnumMap<>(Split.class);
-        for (Split split : Split.values()) {
+        for (Split split : Split.generalization()) {
             copy.put(split, List.copyOf(evaluation.getOrDefault(split, List.of())));
         }
         this.evaluation = Collections.unmodifiableMap(copy);

@@ -13,6 +13,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +170,16 @@ class MainTest {
         List<String> reported = errLines().stream().filter(line -> line.startsWith("plugin error: " + temp)).toList();
         assertEquals(List.of(temp.resolve("o1"), temp.resolve("o2"), temp.resolve("e1"), temp.resolve("e2")).stream()
                 .map(dir -> "plugin error: " + dir + ": plugin directory does not exist").toList(), reported);
+    }
+
+    /** A permission problem reaching the top prints the path and the reason (the JDK's message is only the path). */
+    @Test
+    void fileSystemFailuresGiveThePathAndTheReason() {
+        String file = temp.resolve("runs/run.json").toString();
+        assertEquals(file + ": permission denied", Main.describe(new AccessDeniedException(file)));
+        assertEquals(file + ": no such file or directory", Main.describe(new NoSuchFileException(file)));
+        assertEquals(file + ": Read-only file system",
+                Main.describe(new FileSystemException(file, null, "Read-only file system")));
     }
 
     @Test

@@ -104,13 +104,50 @@ final class Launcher {
     }
 
     Result run(long timeoutSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = command(args);
+        return start(builder(command, env), command, timeoutSeconds);
+    }
+
+    /**
+     * Starts the launcher without waiting: the caller reads its output as it comes and may kill it (the script execs
+     * java, so the process is the JVM itself once it runs).
+     *
+     * @param env extra environment
+     * @param args the arguments
+     * @return the process, stderr merged into stdout
+     */
+    Process start(Map<String, String> env, String... args) throws IOException {
+        return builder(command(args), env).redirectErrorStream(true).start();
+    }
+
+    private List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private ProcessBuilder builder(List<String> command, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
         builder.environment().remove("IMLBENCH_PLUGINS");
         builder.environment().put("IMLBENCH_NO_BUILD", "1");
         builder.environment().putAll(env);
-        return start(builder, command, timeoutSeconds);
+        return builder;
+    }
+
+    /**
+     * Starts the launcher and leaves it running (a server), its stdout readable, its stderr in {@code err}.
+     *
+     * @param err where stderr goes
+     * @param args the command line after {@code harness}
+     * @return the process; the caller stops it
+     */
+    Process spawn(Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectError(err.toFile());
+        builder.environment().remove("IMLBENCH_PLUGINS");
+        builder.environment().put("IMLBENCH_NO_BUILD", "1");
+        return builder.start();
     }
 
     private Result start(ProcessBuilder builder, List<String> command) throws IOException, InterruptedException {

@@ -21,6 +21,7 @@ import org.imlbench.api.Task;
 import org.imlbench.harness.cli.Main;
 import org.imlbench.harness.splits.TestData;
 import org.imlbench.harness.tasks.LoadedTasks;
+import org.imlbench.rundir.RunLayout;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class EvalPipelineTest {
         Path run = onlyRun(tmp.resolve("runs"));
 
         for (Task task : catalog) {
-            Path samplesFile = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(task.id()) + ".jsonl");
+            Path samplesFile = run.resolve("samples/all/model/" + RunLayout.taskFileStem(task.id()) + ".jsonl");
             List<JsonNode> lines = samples(samplesFile);
             assertEquals(5, lines.size(), task.id());
             String metric = task.hasOptions() ? "accuracy" : "exact_match";
@@ -122,14 +123,14 @@ class EvalPipelineTest {
                 "--out", "runs", "--no-html", "--quiet").code());
         Path run = onlyRun(tmp.resolve("runs"));
         String taskId = catalog.get(3).id();
-        Path samplesFile = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(taskId) + ".jsonl");
+        Path samplesFile = run.resolve("samples/all/model/" + RunLayout.taskFileStem(taskId) + ".jsonl");
         String before = Files.readString(samplesFile);
-        Path otherSamples = run.resolve("samples/all/model/" + RunDirectory.taskFileStem(catalog.get(0).id())
+        Path otherSamples = run.resolve("samples/all/model/" + RunLayout.taskFileStem(catalog.get(0).id())
                 + ".jsonl");
         long otherModified = Files.getLastModifiedTime(otherSamples).toMillis();
         // as if the run had been killed before this task finished
         Files.delete(samplesFile);
-        Files.delete(run.resolve("tasks/all/model/" + RunDirectory.taskFileStem(taskId) + ".done"));
+        Files.delete(run.resolve("tasks/all/model/" + RunLayout.taskFileStem(taskId) + ".done"));
 
         Outcome resumed = harness("eval", "--resume", run.toString(), "--no-html", "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
@@ -151,7 +152,7 @@ class EvalPipelineTest {
         assertEquals(JSON.readTree(first.resolve("run.json").toFile()).get("config"),
                 JSON.readTree(second.resolve("run.json").toFile()).get("config"));
         for (Task task : catalog) {
-            String stem = "samples/all/model/" + RunDirectory.taskFileStem(task.id()) + ".jsonl";
+            String stem = "samples/all/model/" + RunLayout.taskFileStem(task.id()) + ".jsonl";
             assertEquals(Files.readString(first.resolve(stem)), Files.readString(second.resolve(stem)), task.id());
         }
         // the configuration really is used: a 2-shot prompt holds demonstrations, so it is longer than 0-shot

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
-import org.imlbench.harness.tasks.LoadedTasks;
+import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

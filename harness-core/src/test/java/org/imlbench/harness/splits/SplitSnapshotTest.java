@@ -14,6 +14,7 @@ import org.imlbench.api.Task;
 import org.imlbench.harness.store.TrainingExampleStore;
 import org.imlbench.harness.tasks.LoadedTask;
 import org.imlbench.harness.tasks.LoadedTasks;
+import org.imlbench.rundir.Split;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class SplitSnapshotTest {
             out.append("  ").append(trained.task().id()).append(' ')
                     .append(ids(splits.trainingTask(trained).instances())).append('\n');
         }
-        for (Split split : Split.values()) {
+        for (Split split : Split.generalization()) {
             out.append("part ").append(split.id()).append('\n');
             for (Task t : splits.evaluation(split)) {
                 out.append("  ").append(t.id()).append(' ').append(ids(t.instances())).append('\n');
@@ -60,7 +61,7 @@ class SplitSnapshotTest {
                 .append(l.instancesWithNgramOverlap()).append(' ').append(l.exactMatches()).append(' ')
                 .append(String.join(" | ", l.examples())).append('\n'));
         DemonstrationSampler sampler = new DemonstrationSampler(splits);
-        for (Split split : Split.values()) {
+        for (Split split : Split.generalization()) {
             for (Task t : splits.evaluation(split)) {
                 StringBuilder draws = new StringBuilder();
                 for (Instance i : t.instances()) {

@@ -19,13 +19,15 @@ public final class IoErrors {
      * @param action what was being done, e.g. {@code cannot write}
      * @param cause the failure
      * @return an exception whose message names the file, the action and the reason, with {@code cause} as its cause;
-     *         {@code cause} itself when its message already names the file and a reason
+     *         {@code cause} itself when its message already names the file and a reason (a file system exception
+     *         with a reason, or any other exception whose message names the file: such messages are written to say
+     *         what went wrong with it)
      */
     public static IOException naming(Path file, String action, IOException cause) {
         String reason = reason(cause);
         String message = cause.getMessage();
-        if (message != null && message.contains(file.toString()) && cause instanceof FileSystemException fs
-                && fs.getReason() != null) {
+        boolean named = message != null && message.contains(file.toString());
+        if (named && (cause instanceof FileSystemException fs ? fs.getReason() != null : true)) {
             return cause;
         }
         return new IOException(file + ": " + action + ": " + reason, cause);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imlbench.api.TuningConfig;
 
 /**
  * The endless, seeded sequence of training windows: examples in mixture order, each window filled greedily with
@@ -36,6 +37,21 @@ public final class WindowStream {
         this.pool = pool;
         this.sampler = sampler;
         this.packing = packing;
+    }
+
+    /**
+     * The stream a recipe trains on: the mixture seeded with the recipe's seed, capped per task and shared among
+     * sources as the recipe says, packed or not. Every tuner builds its stream here, so that all of them see the same
+     * windows for the same recipe and examples.
+     *
+     * @param pool the examples, fitted to the recipe's window
+     * @param config the recipe
+     * @return the stream at its start
+     * @throws IllegalArgumentException when the mixture has nothing to draw from
+     */
+    public static WindowStream of(TrainingPool pool, TuningConfig config) {
+        return new WindowStream(pool, new MixtureSampler(pool.tasks(), config.perTaskCap(),
+                config.sourceProportions(), config.seed()), config.packing());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.imlbench.reports.RoleResult;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.TaskSummary;
+import org.imlbench.rundir.Split;
 
 /** Writes one split's Allure results directory: a test result per task, attachments and the report-wide files. */
 public final class AllureSplitWriter {
@@ -37,11 +38,11 @@ public final class AllureSplitWriter {
      * @param results the results directory
      * @throws IOException when a file cannot be written
      */
-    public void write(Path runDir, RunSummary summary, String split, Path results) throws IOException {
+    public void write(Path runDir, RunSummary summary, Split split, Path results) throws IOException {
         Files.createDirectories(results);
         FileSystemResultsWriter writer = new FileSystemResultsWriter(results);
         String runId = summary.run().id();
-        String chart = StableIds.uuid(runId, split, "chart") + "-attachment.png";
+        String chart = StableIds.uuid(runId, split.id(), "chart") + "-attachment.png";
         writer.write(chart, new ByteArrayInputStream(new CategoryChartRenderer().render(summary, split)));
         long timestamp = timestamp(summary);
         TaskResultFactory factory = new TaskResultFactory();
@@ -49,7 +50,7 @@ public final class AllureSplitWriter {
             Map<String, String> samples = new TreeMap<>();
             for (RoleResult result : task.results().values()) {
                 if (result.samplesFile() != null) {
-                    String source = StableIds.uuid(runId, split, task.task(), result.role()) + "-attachment.jsonl";
+                    String source = StableIds.uuid(runId, split.id(), task.task(), result.role()) + "-attachment.jsonl";
                     try (InputStream in = Files.newInputStream(runDir.resolve(result.samplesFile()))) {
                         writer.write(source, in);
                     }
@@ -60,7 +61,7 @@ public final class AllureSplitWriter {
                     timestamp);
             writer.write(result);
         }
-        new EnvironmentFiles().write(results, summary.run(), split, environment);
+        new EnvironmentFiles().write(results, summary.run(), split.id(), environment);
     }
 
     /** The run's start, as every result's time: the run directory records no per-task timing. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.imlbench.reports.GroupSummary;
 import org.imlbench.reports.RunSummary;
+import org.imlbench.rundir.Split;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -16,7 +17,7 @@ final class CategoryChartRenderer {
     private static final List<Color> COLORS = List.of(new Color(0x9e, 0x9e, 0x9e), new Color(0x1e, 0x88, 0xe5),
             new Color(0x43, 0xa0, 0x47));
 
-    byte[] render(RunSummary summary, String split) throws IOException {
+    byte[] render(RunSummary summary, Split split) throws IOException {
         List<GroupSummary> groups = new ArrayList<>();
         summary.split(split).ifPresent(groups::add);
         groups.addAll(summary.categoriesOf(split));

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.imlbench.files.AtomicFiles;
-import org.imlbench.reports.ModelRef;
-import org.imlbench.reports.RunInfo;
+import org.imlbench.rundir.ModelRef;
+import org.imlbench.rundir.RunInfo;
 
 /**
  * The report-wide files of an Allure results directory: {@code environment.properties} (models, devices, seed,
@@ -29,7 +29,7 @@ final class EnvironmentFiles {
     static String properties(RunInfo run, String split) {
         Map<String, String> entries = new TreeMap<>();
         entries.put("run.id", run.id());
-        entries.put("run.command", run.command());
+        entries.put("run.command", run.command().id());
         entries.put("run.created", run.created());
         entries.put("split", split);
         entries.put("prompt.format", run.format());

@@ -13,7 +13,7 @@ final class TaskDescription {
     String html(RunSummary summary, TaskSummary task) {
         StringBuilder html = new StringBuilder();
         html.append("<p>Task <b>").append(escape(task.task())).append("</b> (").append(escape(task.category()))
-                .append(", ").append(escape(task.source())).append(") in split <b>").append(escape(task.split()))
+                .append(", ").append(escape(task.source())).append(") in split <b>").append(escape(task.split().id()))
                 .append("</b>. Headline metric: <b>").append(escape(String.valueOf(task.headlineMetric())))
                 .append("</b>. Scores ×100 with 95% bootstrap intervals.</p>");
         Set<String> metrics = new TreeSet<>();

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.reports.Estimate;
 import org.imlbench.reports.RoleResult;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.TaskSummary;
 import org.imlbench.reports.Verdict;
 import org.imlbench.reports.summary.Numbers;
+import org.imlbench.rundir.RunInfo;
 
 /**
  * One task as an Allure test result: labels parentSuite = split, suite = category, subSuite = source; the models,
@@ -32,11 +32,11 @@ final class TaskResultFactory {
     TestResult create(RunSummary summary, TaskSummary task, Attachments attachments, long timestamp) {
         RunInfo run = summary.run();
         TestResult result = new TestResult()
-                .setUuid(StableIds.uuid(run.id(), task.split(), task.task()))
-                .setHistoryId(StableIds.historyId(task.split(), task.task()))
-                .setTestCaseId(StableIds.historyId(task.split(), task.task()))
+                .setUuid(StableIds.uuid(run.id(), task.split().id(), task.task()))
+                .setHistoryId(StableIds.historyId(task.split().id(), task.task()))
+                .setTestCaseId(StableIds.historyId(task.split().id(), task.task()))
                 .setName(task.task())
-                .setFullName(task.split() + "/" + task.task())
+                .setFullName(task.split().id() + "/" + task.task())
                 .setStage(Stage.FINISHED)
                 .setStatus(status(task.verdict()))
                 .setStart(timestamp)
@@ -46,7 +46,9 @@ final class TaskResultFactory {
             result.setStatusDetails(new StatusDetails().setMessage(task.verdictDetail()));
         }
         result.setLabels(labels(task));
-        result.setParameters(parameters(summary));
+        List<Parameter> parameters = parameters(summary);
+        parameters.addAll(metricParameters(summary, task));
+        result.setParameters(parameters);
         List<StepResult> steps = new ArrayList<>();
         for (String role : summary.roles()) {
             RoleResult roleResult = task.results().get(role);
@@ -76,12 +78,13 @@ final class TaskResultFactory {
 
     private static List<Label> labels(TaskSummary task) {
         List<Label> labels = new ArrayList<>();
-        labels.add(label("parentSuite", task.split()));
+        labels.add(label("parentSuite", task.split().id()));
         labels.add(label("suite", task.category()));
         labels.add(label("subSuite", task.source()));
         labels.add(label("framework", "imlbench"));
-        if (task.headlineMetric() != null) {
-            labels.add(label("tag", task.headlineMetric()));
+        // every reported metric is a tag, so a report can be filtered by a metric plugin's name
+        for (String metric : task.reportedMetrics()) {
+            labels.add(label("tag", metric));
         }
         return labels;
     }
@@ -98,6 +101,35 @@ final class TaskResultFactory {
         }
         parameters.add(parameter("prompt format", run.format() == null ? "–" : run.format()));
         parameters.add(parameter("shots", String.valueOf(run.shots())));
+        return parameters;
+    }
+
+    /**
+     * One parameter per reported metric, headline first: every model's value and, when two models are compared, the
+     * paired difference. Shown at the top of each test, so no metric hides in the steps.
+     */
+    private static List<Parameter> metricParameters(RunSummary summary, TaskSummary task) {
+        List<String> metrics = new ArrayList<>(task.reportedMetrics());
+        if (task.headlineMetric() != null && metrics.remove(task.headlineMetric())) {
+            metrics.add(0, task.headlineMetric());
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (String metric : metrics) {
+            List<String> values = new ArrayList<>();
+            for (String role : summary.roles()) {
+                RoleResult result = task.results().get(role);
+                Estimate estimate = result == null ? null : result.metrics().get(metric);
+                if (estimate != null) {
+                    values.add(role + " " + Numbers.withInterval(estimate));
+                }
+            }
+            Estimate delta = task.deltas().get(metric);
+            if (delta != null) {
+                values.add("Δ " + Numbers.signed(delta.value()) + " " + Numbers.interval(delta, true));
+            }
+            String name = metric.equals(task.headlineMetric()) ? metric + " (headline)" : metric;
+            parameters.add(parameter(name, String.join(", ", values)));
+        }
         return parameters;
     }
 

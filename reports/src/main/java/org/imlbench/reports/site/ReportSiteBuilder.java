@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.imlbench.files.AtomicFiles;
 import org.imlbench.reports.RunSummary;
+import org.imlbench.rundir.Split;
 
 /** Builds a report site: for each split, carry history then run Allure; then the index page. */
 public final class ReportSiteBuilder {
@@ -32,19 +33,19 @@ public final class ReportSiteBuilder {
      * @param singleFile true for single-file split reports
      * @throws IOException when results are missing or Allure fails
      */
-    public void build(RunSummary summary, Function<String, Path> resultsOf, Path site, Optional<Path> previousSite,
+    public void build(RunSummary summary, Function<Split, Path> resultsOf, Path site, Optional<Path> previousSite,
                       boolean singleFile) throws IOException {
         Files.createDirectories(site);
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             Path results = resultsOf.apply(split);
             if (!Files.isDirectory(results)) {
                 throw new IOException(results + ": missing Allure results for split " + split
                         + "; write them first (AllureResults.write or harness report)");
             }
             // copied before generating: when publishing in place the previous report is the one --clean replaces
-            Path previous = previousSite.map(p -> p.resolve(split)).orElse(results.resolve(".no-previous-site"));
+            Path previous = previousSite.map(p -> p.resolve(split.id())).orElse(results.resolve(".no-previous-site"));
             history.carry(previous, results);
-            allure.generate(results, site.resolve(split), "imlbench · " + split, singleFile);
+            allure.generate(results, site.resolve(split.id()), "imlbench · " + split.id(), singleFile);
         }
         AtomicFiles.writeString(site.resolve("index.html"), new IndexPage().html(summary));
     }

@@ -10,10 +10,11 @@ import org.imlbench.reports.Estimate;
 import org.imlbench.reports.GroupResult;
 import org.imlbench.reports.GroupSummary;
 import org.imlbench.reports.RoleResult;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.TaskSummary;
 import org.imlbench.reports.Verdict;
 import org.imlbench.reports.stats.Bootstrap;
+import org.imlbench.rundir.RunInfo;
+import org.imlbench.rundir.Split;
 
 /**
  * Aggregates tasks into a category or split: macro averages over tasks (each task counts once, whatever its size,
@@ -28,7 +29,7 @@ final class GroupAggregator {
         this.run = run;
     }
 
-    GroupSummary aggregate(String split, String category, List<ScoredTask> tasks, Set<String> roles) {
+    GroupSummary aggregate(Split split, String category, List<ScoredTask> tasks, Set<String> roles) {
         String group = split + "|" + (category == null ? "*" : category);
         // every model is averaged over the same tasks, so that the models' averages compare like with like
         List<ScoredTask> comparable = tasks.stream().filter(t -> scoredByEveryModel(t, roles)).toList();

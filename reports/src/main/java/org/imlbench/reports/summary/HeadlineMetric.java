@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * Chooses the metric a task is judged by (its verdict, and its share of the category and split averages), as
  * OPT-IML does: BBH exact match for BIG-Bench Hard tasks, accuracy (rank classification) for option tasks,
  * ROUGE-L for generation tasks. When the preferred metric was not reported, the first reported metric of
- * {@link #FALLBACK} is used, then the alphabetically first.
+ * {@link #FALLBACK} is used, then the alphabetically first. A run may name one metric for every task instead
+ * ({@code --headline-metric}); a task that did not report it then has no headline and stays out of the averages.
  */
 public final class HeadlineMetric {
     /** Accuracy by rank classification. */
@@ -30,9 +31,14 @@ public final class HeadlineMetric {
      * @param source the task's benchmark
      * @param hasOptions true when the task's instances have answer options
      * @param reported every metric reported for the task
-     * @return the headline metric, or empty when nothing was reported
+     * @param chosen the metric the run named for every task, or empty for the rule above
+     * @return the headline metric, or empty when nothing (or not the chosen metric) was reported
      */
-    public static Optional<String> choose(String source, boolean hasOptions, Set<String> reported) {
+    public static Optional<String> choose(String source, boolean hasOptions, Set<String> reported,
+                                          Optional<String> chosen) {
+        if (chosen.isPresent()) {
+            return chosen.filter(reported::contains);
+        }
         String preferred = "bbh".equalsIgnoreCase(source) && reported.contains(BBH_EXACT_MATCH) ? BBH_EXACT_MATCH
                 : hasOptions ? ACCURACY : ROUGE_L;
         if (reported.contains(preferred)) {

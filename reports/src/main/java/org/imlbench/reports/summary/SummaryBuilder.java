@@ -5,17 +5,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.imlbench.reports.GroupSummary;
 import org.imlbench.reports.Method;
 import org.imlbench.reports.RunSummary;
-import org.imlbench.reports.Splits;
 import org.imlbench.reports.TaskSummary;
-import org.imlbench.reports.run.DoneRecord;
-import org.imlbench.reports.run.RunData;
-import org.imlbench.reports.run.TaskFile;
 import org.imlbench.reports.stats.Bootstrap;
+import org.imlbench.rundir.DoneRecord;
+import org.imlbench.rundir.RunData;
+import org.imlbench.rundir.Split;
+import org.imlbench.rundir.TaskFile;
 
 /** Turns a run directory's samples into a {@link RunSummary}: tasks, then categories, then splits. */
 public final class SummaryBuilder {
@@ -25,19 +26,32 @@ public final class SummaryBuilder {
     public static final double CONFIDENCE = 0.95;
 
     private static final Comparator<TaskSummary> REPORT_ORDER = Comparator
-            .comparing(TaskSummary::split, Splits.COMPARATOR)
+            .comparing(TaskSummary::split)
             .thenComparing(TaskSummary::category)
             .thenComparing(TaskSummary::task);
 
     /**
-     * Summarises a run.
+     * Summarises a run, each task judged by the metric the run chose ({@code headline_metric} in run.json) or by the
+     * default rule.
      *
      * @param data the run directory's contents
      * @return the summary
      */
     public RunSummary build(RunData data) {
+        return build(data, Optional.empty());
+    }
+
+    /**
+     * Summarises a run.
+     *
+     * @param data the run directory's contents
+     * @param headlineMetric a metric to judge every task by, overriding run.json's; empty to keep the run's choice
+     * @return the summary
+     */
+    public RunSummary build(RunData data, Optional<String> headlineMetric) {
+        Optional<String> chosen = headlineMetric.or(() -> Optional.ofNullable(data.info().headlineMetric()));
         Bootstrap bootstrap = new Bootstrap(RESAMPLES, CONFIDENCE, data.info().seed());
-        TaskScorer scorer = new TaskScorer(bootstrap, data.info(), data.dir());
+        TaskScorer scorer = new TaskScorer(bootstrap, data.info(), data.dir(), chosen);
         List<ScoredTask> scored = new ArrayList<>();
         for (TaskEvidence evidence : evidence(data)) {
             scored.add(scorer.score(evidence));
@@ -46,7 +60,7 @@ public final class SummaryBuilder {
 
         GroupAggregator aggregator = new GroupAggregator(bootstrap, data.info());
         Set<String> roles = GroupAggregator.roles(scored);
-        Map<String, List<ScoredTask>> bySplit = new LinkedHashMap<>();
+        Map<Split, List<ScoredTask>> bySplit = new LinkedHashMap<>();
         scored.forEach(t -> bySplit.computeIfAbsent(t.summary().split(), s -> new ArrayList<>()).add(t));
         List<GroupSummary> categories = new ArrayList<>();
         List<GroupSummary> splits = new ArrayList<>();
@@ -57,7 +71,7 @@ public final class SummaryBuilder {
                     aggregator.aggregate(split, category, members, roles)));
             splits.add(aggregator.aggregate(split, null, tasks, roles));
         });
-        return new RunSummary(data.info(), method(data.info().seed()),
+        return new RunSummary(data.info(), method(data.info().seed(), chosen),
                 scored.stream().map(ScoredTask::summary).toList(), categories, splits);
     }
 
@@ -74,12 +88,15 @@ public final class SummaryBuilder {
         return new ArrayList<>(byKey.values());
     }
 
-    private static Method method(long seed) {
+    private static Method method(long seed, Optional<String> chosen) {
+        String headline = chosen.map(m -> m + " for every task that reported it (--headline-metric); tasks that did "
+                + "not report it have no headline and stay out of category and split averages")
+                .orElse("per task: bbh_exact_match for BIG-Bench Hard tasks, accuracy (rank classification) for option "
+                        + "tasks, rouge_l for generation tasks; if that metric was not reported, the first reported of "
+                        + String.join(", ", HeadlineMetric.FALLBACK));
         return new Method(RESAMPLES, CONFIDENCE, seed,
                 "every value is in [0, 1]; summary.md and the HTML reports show values ×100",
-                "per task: bbh_exact_match for BIG-Bench Hard tasks, accuracy (rank classification) for option "
-                        + "tasks, rouge_l for generation tasks; if that metric was not reported, the first reported of "
-                        + String.join(", ", HeadlineMetric.FALLBACK),
+                headline,
                 "task: mean over scored samples (missing predictions are counted, not scored); category and split: "
                         + "macro average over tasks (each task weighs the same, as in OPT-IML), '" + GroupSummary.SCORE
                         + "' averaging each task's headline metric; every model is averaged over the same tasks (those all "

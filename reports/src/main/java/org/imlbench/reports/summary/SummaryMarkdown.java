@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import org.imlbench.reports.Estimate;
 import org.imlbench.reports.GroupSummary;
-import org.imlbench.reports.ModelRef;
 import org.imlbench.reports.RoleResult;
-import org.imlbench.reports.RunInfo;
 import org.imlbench.reports.RunSummary;
 import org.imlbench.reports.TaskSummary;
 import org.imlbench.reports.Verdict;
+import org.imlbench.rundir.ModelRef;
+import org.imlbench.rundir.RunInfo;
+import org.imlbench.rundir.Split;
 
 /**
  * Renders a {@link RunSummary} as Markdown: per split, a table of categories (and the split itself) with each
  * model's headline score, and Δ = tuned − base with its interval when the run compares two models; then the tasks,
- * missing predictions and errors.
+ * each with every metric any model reported (headline first), missing predictions and errors.
  */
 public final class SummaryMarkdown {
     /** How many missing instance ids are listed per task before summary.json takes over. */
@@ -44,18 +45,18 @@ public final class SummaryMarkdown {
             md.append('\n');
         }
         md.append("\nScores are ×100 with 95% bootstrap intervals (").append(summary.method().resamples())
-                .append(" seeded resamples). Each task counts with its headline metric (accuracy for option tasks, "
-                        + "ROUGE-L for generation tasks, BBH exact match for BIG-Bench Hard); categories and splits "
-                        + "are macro averages over their tasks.");
+                .append(" seeded resamples). Each task counts with its headline metric, in bold in the task tables ("
+                        + summary.method().headline() + "); categories and splits are macro averages over their "
+                        + "tasks. The task tables list every reported metric.");
         if (compares) {
             md.append(" Δ = tuned − base, paired by instance; ▼ marks a significant drop, ▲ a significant gain.");
         }
         md.append("\n");
-        for (String split : summary.splitNames()) {
+        for (Split split : summary.splitNames()) {
             GroupSummary splitGroup = summary.split(split).orElseThrow();
-            md.append("\n## ").append(split).append("\n\n");
+            md.append("\n## ").append(split.id()).append("\n\n");
             groupTable(md, roles, compares, splitGroup, summary.categoriesOf(split));
-            md.append("\n### Tasks of ").append(split).append("\n\n");
+            md.append("\n### Tasks of ").append(split.id()).append("\n\n");
             taskTable(md, roles, compares, summary.tasksOf(split));
         }
         problems(md, summary);
@@ -111,16 +112,38 @@ public final class SummaryMarkdown {
         row(md, align);
         for (TaskSummary task : tasks) {
             int n = task.results().values().stream().mapToInt(RoleResult::n).max().orElse(0);
+            List<String> metrics = task.reportedMetrics();
+            // the headline first (it decides the status); every other reported metric on a row of its own
+            String first = task.headlineMetric() != null ? task.headlineMetric() : metrics.isEmpty() ? null
+                    : metrics.get(0);
             List<String> cells = new ArrayList<>(List.of("`" + task.task() + "`", escape(task.category()),
-                    orDash(task.headlineMetric()), String.valueOf(n)));
-            for (String role : roles) {
-                cells.add(task.headline(role).map(Numbers::withInterval).orElse("–"));
-            }
-            if (compares) {
-                deltaCells(cells, task.headlineDelta());
-            }
+                    first == null ? "–" : first.equals(task.headlineMetric()) ? "**" + first + "**" : first,
+                    String.valueOf(n)));
+            metricCells(cells, task, first, roles, compares);
             cells.add(status(task.verdict()));
             row(md, cells);
+            for (String metric : metrics) {
+                if (metric.equals(first)) {
+                    continue;
+                }
+                List<String> more = new ArrayList<>(List.of("", "", metric, ""));
+                metricCells(more, task, metric, roles, compares);
+                more.add("");
+                row(md, more);
+            }
+        }
+    }
+
+
+    private static void metricCells(List<String> cells, TaskSummary task, String metric, List<String> roles,
+                                    boolean compares) {
+        for (String role : roles) {
+            RoleResult result = task.results().get(role);
+            Estimate estimate = metric == null || result == null ? null : result.metrics().get(metric);
+            cells.add(estimate == null ? "–" : Numbers.withInterval(estimate));
+        }
+        if (compares) {
+            deltaCells(cells, Optional.ofNullable(metric == null ? null : task.deltas().get(metric)));
         }
     }
 

@@ -1,18 +1,20 @@
 package org.imlbench.reports.summary;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
-import org.imlbench.reports.run.DoneRecord;
-import org.imlbench.reports.run.TaskFile;
+import org.imlbench.rundir.DoneRecord;
+import org.imlbench.rundir.Role;
+import org.imlbench.rundir.Split;
+import org.imlbench.rundir.TaskFile;
 
 /** Everything the run directory holds about one task of one split: each role's sample file and done record. */
 final class TaskEvidence {
-    final String split;
+    final Split split;
     final String task;
-    final Map<String, TaskFile> files = new TreeMap<>();
-    final Map<String, DoneRecord> done = new TreeMap<>();
+    final Map<Role, TaskFile> files = new EnumMap<>(Role.class);
+    final Map<Role, DoneRecord> done = new EnumMap<>(Role.class);
 
-    TaskEvidence(String split, String task) {
+    TaskEvidence(Split split, String task) {
         this.split = split;
         this.task = task;
     }

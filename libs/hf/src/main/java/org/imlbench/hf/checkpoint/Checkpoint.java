@@ -1,6 +1,9 @@
 package org.imlbench.hf.checkpoint;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -31,6 +34,23 @@ public interface Checkpoint extends AutoCloseable {
      * @throws IOException when it cannot be read; the message names the file and the problem
      */
     TensorData tensor(String name) throws IOException;
+
+    /**
+     * Streams one tensor's values, widened to float32, in bounded chunks: the way to hand a large tensor to an engine
+     * without holding a second copy of it. The default reads the whole tensor and hands it over as one chunk.
+     *
+     * @param name a canonical name
+     * @param sink receives the chunks in order
+     * @throws IOException when the tensor cannot be read (the message names the file and the problem) or the sink
+     *                     fails
+     */
+    default void stream(String name, TensorChunks sink) throws IOException {
+        FloatBuffer values = tensor(name).data();
+        ByteBuffer chunk = ByteBuffer.allocateDirect(values.remaining() * Float.BYTES)
+                .order(ByteOrder.nativeOrder());
+        chunk.asFloatBuffer().put(values.duplicate());
+        sink.accept(0, chunk);
+    }
 
     /**
      * A tensor's shape without reading (or converting) its values.

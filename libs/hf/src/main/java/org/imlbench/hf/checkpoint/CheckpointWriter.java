@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.imlbench.files.FileTrees;
+import org.imlbench.files.IoErrors;
 
 /**
  * Writes an OPT checkpoint directory in Hugging Face layout, as {@code OPTForCausalLM.save_pretrained} does:
@@ -129,20 +130,35 @@ public record CheckpointWriter(OptConfig config, List<Path> extraFiles, Map<Stri
         }
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Path temp;
+        try {
+            Files.createDirectories(parent);
+            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw IoErrors.naming(target, "cannot create the checkpoint", e);
+        }
+        // the file being written, for the message: a full disk or a permission problem names it and the reason
+        String writing = OptConfigs.FILE_NAME;
         try {
             OptConfigs.write(config, temp.resolve(OptConfigs.FILE_NAME));
+            writing = Checkpoints.SAFETENSORS;
             SafetensorsWriter.write(temp.resolve(Checkpoints.SAFETENSORS), stored,
                     name -> source.read(canonicalOf.get(name)));
             for (Path file : extraFiles) {
-                Files.copy(file, temp.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                writing = file.getFileName().toString();
+                Files.copy(file, temp.resolve(writing), StandardCopyOption.REPLACE_EXISTING);
             }
             for (Map.Entry<String, String> e : textFiles.entrySet()) {
-                Files.writeString(temp.resolve(e.getKey()), e.getValue());
+                writing = e.getKey();
+                Files.writeString(temp.resolve(writing), e.getValue());
             }
+            writing = null;
             replace(temp, target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            FileTrees.deleteTree(temp);
+            throw writing == null ? IoErrors.naming(target, "cannot move the new checkpoint into place", e)
+                    : IoErrors.naming(target.resolve(writing), "cannot write", e);
+        } catch (RuntimeException e) {
             FileTrees.deleteTree(temp);
             throw e;
         }

@@ -1,6 +1,7 @@
 package org.imlbench.hf.checkpoint;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ final class OpenedCheckpoint implements Checkpoint {
     private final OptConfig config;
     private final Map<String, Location> locations;
     private final List<TensorFile> files;
+    private final ReadBuffers buffers = new ReadBuffers();
 
     OpenedCheckpoint(Path directory, OptConfig config, Map<String, Location> locations, List<TensorFile> files) {
         this.directory = directory;
@@ -43,7 +45,20 @@ final class OpenedCheckpoint implements Checkpoint {
     @Override
     public TensorData tensor(String name) throws IOException {
         Location location = locate(name);
-        return location.file().read(location.storedName(), name);
+        TensorFile file = location.file();
+        long[] shape = file.shape(location.storedName());
+        FloatBuffer data = FloatBuffers.allocate(FloatBuffers.elementCount(shape), file.file() + ": tensor '"
+                + location.storedName() + "'");
+        stream(name, (offset, chunk) -> data.put(chunk.asFloatBuffer()));
+        data.flip();
+        return new TensorData(name, shape, file.storedType(location.storedName()).name(), data);
+    }
+
+    /** One tensor at a time: the checkpoint's read buffers are shared by all its files. */
+    @Override
+    public synchronized void stream(String name, TensorChunks sink) throws IOException {
+        Location location = locate(name);
+        location.file().stream(location.storedName(), buffers, sink);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.imlbench.files.IoErrors;
 
 /**
  * Reads and writes Hugging Face {@code config.json} files of OPT models ({@code OPTConfig}).
@@ -40,6 +41,9 @@ public final class OptConfigs {
             throw new IOException(configJson + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (java.io.FileNotFoundException | NoSuchFileException e) {
             throw new IOException(configJson + ": no such file (a Hugging Face checkpoint needs config.json)", e);
+        } catch (IOException e) {
+            // e.g. bytes that are no Unicode text at all (Jackson's CharConversionException)
+            throw IoErrors.naming(configJson, "not valid JSON", e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(configJson + ": expected a JSON object");
@@ -126,7 +130,30 @@ public final class OptConfigs {
                 throw new IOException(file + ": hidden_size " + hidden + " is not a multiple of num_attention_heads "
                         + heads);
             }
+            if (config.wordEmbedProjDim() <= 0) {
+                throw new IOException(file + ": field 'word_embed_proj_dim' must be a positive integer, found "
+                        + config.wordEmbedProjDim());
+            }
+            probability("dropout", config.dropout());
+            probability("attention_dropout", config.attentionDropout());
+            // an id outside the embedding table would fail deep inside an engine; name it here instead
+            tokenId("pad_token_id", config.padTokenId(), config.vocabSize());
+            tokenId("bos_token_id", config.bosTokenId(), config.vocabSize());
+            tokenId("eos_token_id", config.eosTokenId(), config.vocabSize());
             return config;
+        }
+
+        private void probability(String field, double value) throws IOException {
+            if (!(value >= 0 && value < 1)) {
+                throw new IOException(file + ": field '" + field + "' must be in [0, 1), found " + value);
+            }
+        }
+
+        private void tokenId(String field, int id, int vocabSize) throws IOException {
+            if (id < 0 || id >= vocabSize) {
+                throw new IOException(file + ": " + field + " " + id + " lies outside the vocabulary (vocab_size "
+                        + vocabSize + ")");
+            }
         }
 
         private int requiredInt(String field) throws IOException {

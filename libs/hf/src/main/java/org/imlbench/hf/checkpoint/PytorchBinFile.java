@@ -1,9 +1,9 @@
 package org.imlbench.hf.checkpoint;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.imlbench.files.IoErrors;
 
 /**
  * A {@code torch.save} archive (the zip format of torch ≥ 1.6): {@code <name>/data.pkl} holds the state_dict
@@ -56,12 +56,15 @@ final class PytorchBinFile implements TensorFile {
             }
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "cannot read", e);
         }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new IOException(file + ": corrupt zip archive: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // ZipException, or a bare EOFException from a directory that points past the end of the file
+            throw IoErrors.naming(file, "corrupt zip archive", e);
         }
         try {
             ZipEntry pickle = findPickle(file, zip);
@@ -72,11 +75,20 @@ final class PytorchBinFile implements TensorFile {
             }
             byte[] bytes;
             try (InputStream in = zip.getInputStream(pickle)) {
-                bytes = in.readAllBytes();
+                // the size in the zip's directory may lie: never inflate more than the limit
+                bytes = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
+            }
+            if (bytes.length > MAX_PICKLE_BYTES) {
+                throw new IOException(file + ": data.pkl inflates to more than " + MAX_PICKLE_BYTES
+                        + " bytes, too large for a state_dict");
             }
             Object root = RestrictedUnpickler.load(file.toString(), new TorchStateDictPolicy(file.toString()), bytes);
             return new PytorchBinFile(file, zip, prefix, stateDict(file, root));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            zip.close();
+            // the zip reader's own messages ("invalid bit length repeat") name neither the file nor the problem
+            throw IoErrors.naming(file, "corrupt zip archive", e);
+        } catch (RuntimeException e) {
             zip.close();
             throw e;
         }
@@ -143,7 +155,12 @@ final class PytorchBinFile implements TensorFile {
     }
 
     @Override
-    public TensorData read(String storedName, String canonicalName) throws IOException {
+    public StoredType storedType(String storedName) {
+        return tensors.get(storedName).storage().type();
+    }
+
+    @Override
+    public void stream(String storedName, ReadBuffers buffers, TensorChunks sink) throws IOException {
         TorchStateDictPolicy.Tensor t = tensors.get(storedName);
         String what = file + ": tensor '" + storedName + "'";
         if (t == null) {
@@ -154,40 +171,52 @@ final class PytorchBinFile implements TensorFile {
             throw new IOException(what + " stores " + type + ", which is not a floating type");
         }
         checkContiguous(t, what);
-        long count = FloatBuffers.elementCount(t.shape());
-        if (t.offset() + count > t.storage().elementCount()) {
-            throw new IOException(what + ": elements [" + t.offset() + ", " + (t.offset() + count)
-                    + ") lie outside its storage of " + t.storage().elementCount());
+        long count;
+        long expectedBytes;
+        try {
+            count = FloatBuffers.elementCount(t.shape());
+            expectedBytes = Math.multiplyExact(t.storage().elementCount(), type.byteSize());
+        } catch (ArithmeticException e) {
+            throw new IOException(what + ": size " + Arrays.toString(t.shape()) + " or its storage's "
+                    + t.storage().elementCount() + " elements overflow", e);
+        }
+        // offset >= 0 and count >= 0 (the policy refuses negatives), so this comparison cannot overflow
+        if (count > t.storage().elementCount() - t.offset()) {
+            throw new IOException(what + ": " + count + " elements from offset " + t.offset()
+                    + " lie outside its storage of " + t.storage().elementCount());
         }
         ZipEntry entry = zip.getEntry(prefix + "data/" + t.storage().key());
         if (entry == null) {
             throw new IOException(what + ": storage " + prefix + "data/" + t.storage().key()
                     + " is missing from the archive");
         }
-        long expectedBytes = t.storage().elementCount() * type.byteSize();
         if (entry.getSize() >= 0 && entry.getSize() != expectedBytes) {
             throw new IOException(what + ": storage '" + t.storage().key() + "' has " + entry.getSize()
                     + " bytes, but " + t.storage().elementCount() + " " + type + " elements need " + expectedBytes);
         }
-        FloatBuffer data = FloatBuffers.allocate(count, what);
+        int chunkElements = ReadBuffers.chunkElements(type, Long.MAX_VALUE);
+        byte[] block = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
         try (InputStream in = zip.getInputStream(entry)) {
             in.skipNBytes(t.offset() * type.byteSize());
-            byte[] chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
-            long remaining = count * type.byteSize();
-            while (remaining > 0) {
-                int n = (int) Math.min(chunk.length, remaining);
-                int read = in.readNBytes(chunk, 0, n);
-                if (read < n) {
-                    throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated");
+            for (long done = 0; done < count; done += chunkElements) {
+                int n = (int) Math.min(chunkElements, count - done);
+                ByteBuffer stored = buffers.stored(n * type.byteSize());
+                // the zip stream fills a small heap block at a time; the chunk collects the blocks
+                while (stored.hasRemaining()) {
+                    int want = Math.min(block.length, stored.remaining());
+                    if (in.readNBytes(block, 0, want) < want) {
+                        throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated");
+                    }
+                    stored.put(block, 0, want);
                 }
-                type.widen(ByteBuffer.wrap(chunk, 0, n), data, n / type.byteSize());
-                remaining -= n;
+                stored.flip();
+                buffers.emit(type, stored, done, sink);
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new IOException(what + ": storage '" + t.storage().key() + "' is truncated", e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "corrupt zip archive: storage " + entry.getName(), e);
         }
-        data.flip();
-        return new TensorData(canonicalName, t.shape().clone(), type.name(), data);
     }
 
     private static void checkContiguous(TorchStateDictPolicy.Tensor t, String what) throws IOException {

@@ -107,7 +107,7 @@ final class RestrictedUnpickler {
                 case ']' -> stack.add(new ArrayList<>());
                 case ')' -> stack.add(List.of());
                 case 't' -> push(tuple(popMark()));
-                case 0x85 -> push(tuple(List.of(pop())));
+                case 0x85 -> push(tuple(Collections.singletonList(pop())));
                 case 0x86 -> {
                     Object b = pop();
                     Object a = pop();
@@ -154,7 +154,7 @@ final class RestrictedUnpickler {
                 case 's' -> {
                     Object value = pop();
                     Object key = pop();
-                    mapOnTop("SETITEM").put(key, value);
+                    put(mapOnTop("SETITEM"), key, value);
                 }
                 case 'u' -> {
                     List<Object> items = popMark();
@@ -163,7 +163,7 @@ final class RestrictedUnpickler {
                         throw error("SETITEMS with an odd number of items");
                     }
                     for (int i = 0; i < items.size(); i += 2) {
-                        map.put(items.get(i), items.get(i + 1));
+                        put(map, items.get(i), items.get(i + 1));
                     }
                 }
                 case 'a' -> {
@@ -213,9 +213,21 @@ final class RestrictedUnpickler {
         }
         Map<Object, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i += 2) {
-            map.put(items.get(i), items.get(i + 1));
+            put(map, items.get(i), items.get(i + 1));
         }
         return map;
+    }
+
+    /**
+     * Keys are plain values only: a state_dict's keys are strings, and hashing a list or dict key would follow its
+     * contents, without end when a pickle makes it contain itself.
+     */
+    private void put(Map<Object, Object> map, Object key, Object value) throws IOException {
+        if (!(key == null || key instanceof String || key instanceof Long || key instanceof BigInteger
+                || key instanceof Double || key instanceof Boolean)) {
+            throw error("a dict key is " + describe(key) + "; only strings and numbers are allowed");
+        }
+        map.put(key, value);
     }
 
     @SuppressWarnings("unchecked")
@@ -294,8 +306,10 @@ final class RestrictedUnpickler {
     }
 
     private byte[] bytes(long n) throws IOException {
+        // checked against what is left before allocating: a length field may claim gigabytes
+        ByteBuffer source = need(n);
         byte[] b = new byte[(int) n];
-        need(n).get(b);
+        source.get(b);
         return b;
     }
 
@@ -333,7 +347,26 @@ final class RestrictedUnpickler {
         return new IOException(source + ": " + problem);
     }
 
-    private static String describe(Object value) {
-        return value == null ? "None" : value.getClass().getSimpleName();
+    /**
+     * @param value an unpickled value
+     * @return a short description that never walks into the value (it may contain itself)
+     */
+    static String describe(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof String s) {
+            return "'" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "'";
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof Global) {
+            return value.toString();
+        }
+        if (value instanceof List<?> list) {
+            return "a sequence of " + list.size() + " items";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "a dict of " + map.size() + " items";
+        }
+        return "a " + value.getClass().getSimpleName();
     }
 }

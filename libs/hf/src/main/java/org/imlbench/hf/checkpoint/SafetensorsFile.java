@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -18,16 +16,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.imlbench.files.IoErrors;
 
 /**
  * A safetensors file: an 8-byte little-endian header length, a JSON header of
- * {@code name: {dtype, shape, data_offsets}}, then the data. Tensors are memory-mapped one region at a time (never the
- * whole file as one buffer, so files and tensors beyond 2 GB work).
+ * {@code name: {dtype, shape, data_offsets}}, then the data. Tensors are read chunk by chunk with positional reads
+ * (see {@link TensorFile}), so files and tensors beyond 2 GB work and reading never holds more than one chunk.
  */
 final class SafetensorsFile implements TensorFile {
     /** safetensors refuses headers above 100 MB; so do we, before allocating one. */
     private static final long MAX_HEADER_BYTES = 100L << 20;
-    /** Mapped window for tensors that are converted (or too large for one view). */
+    /** The most stored bytes one chunk spans (further bounded by {@link ReadBuffers#MAX_CHUNK_ELEMENTS}). */
     private static final long WINDOW_BYTES = 1L << 30;
 
     private final Path file;
@@ -63,7 +62,7 @@ final class SafetensorsFile implements TensorFile {
 
     /**
      * @param file the file
-     * @param windowBytes the largest region mapped at once when converting (tests use small ones)
+     * @param windowBytes the most stored bytes read as one chunk (tests use small ones)
      * @return the opened file
      * @throws IOException naming the file and the problem
      */
@@ -73,6 +72,8 @@ final class SafetensorsFile implements TensorFile {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "cannot read", e);
         }
         try {
             long size = channel.size();
@@ -197,7 +198,12 @@ final class SafetensorsFile implements TensorFile {
     }
 
     @Override
-    public TensorData read(String storedName, String canonicalName) throws IOException {
+    public StoredType storedType(String storedName) {
+        return entries.get(storedName).type();
+    }
+
+    @Override
+    public void stream(String storedName, ReadBuffers buffers, TensorChunks sink) throws IOException {
         Entry e = entries.get(storedName);
         if (e == null) {
             throw new IOException(file + ": no tensor '" + storedName + "'");
@@ -206,34 +212,19 @@ final class SafetensorsFile implements TensorFile {
             throw new IOException(file + ": tensor '" + storedName + "' stores " + e.type()
                     + ", which is not a floating type");
         }
-        long bytes = e.end() - e.begin();
-        long count = bytes / e.type().byteSize();
-        String what = file + ": tensor '" + storedName + "'";
-        FloatBuffer data;
-        if (e.type() == StoredType.F32 && bytes <= Integer.MAX_VALUE) {
-            // float32 on disk is already what we return: a read-only view of the mapped region, no copy
-            data = map(e.begin(), bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        } else {
-            data = FloatBuffers.allocate(count, what);
-            long windowElements = Math.max(1, windowBytes / e.type().byteSize());
-            for (long done = 0; done < count; done += windowElements) {
-                int n = (int) Math.min(windowElements, count - done);
-                MappedByteBuffer window = map(e.begin() + done * e.type().byteSize(),
-                        (long) n * e.type().byteSize());
-                e.type().widen(window, data, n);
-            }
-            data.flip();
+        int size = e.type().byteSize();
+        long count = (e.end() - e.begin()) / size;
+        int chunk = ReadBuffers.chunkElements(e.type(), windowBytes);
+        for (long done = 0; done < count; done += chunk) {
+            int n = (int) Math.min(chunk, count - done);
+            ByteBuffer stored = buffers.stored(n * size);
+            readFully(channel, stored, dataStart + e.begin() + done * size, file);
+            buffers.emit(e.type(), stored, done, sink);
         }
-        return new TensorData(canonicalName, e.shape().clone(), e.type().name(), data);
-    }
-
-    private MappedByteBuffer map(long offsetInData, long length) throws IOException {
-        return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + offsetInData, length);
     }
 
     @Override
     public void close() throws IOException {
-        // mappings already handed out stay valid until they are garbage collected; closing the channel is safe
         channel.close();
     }
 }

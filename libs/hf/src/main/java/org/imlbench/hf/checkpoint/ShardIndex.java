@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.imlbench.files.IoErrors;
 
 /**
  * A sharded checkpoint's index ({@code model.safetensors.index.json} or {@code pytorch_model.bin.index.json}):
@@ -57,6 +58,8 @@ public record ShardIndex(Path file, Map<String, String> weightMap) {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "not valid JSON", e);
         }
         JsonNode map = root == null ? null : root.get("weight_map");
         if (map == null || !map.isObject()) {

@@ -69,7 +69,8 @@ final class TorchStateDictPolicy implements RestrictedUnpickler.Policy {
 
     private Tensor rebuildTensor(List<Object> args) throws IOException {
         // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
-        if (args.size() < 4 || !(args.get(0) instanceof Storage storage) || !(args.get(1) instanceof Long offset)) {
+        if (args.size() < 4 || !(args.get(0) instanceof Storage storage) || !(args.get(1) instanceof Long offset)
+                || offset < 0) {
             throw new IOException(source + ": _rebuild_tensor_v2 with unexpected arguments");
         }
         long[] shape = longs(args.get(2), "size");
@@ -87,7 +88,8 @@ final class TorchStateDictPolicy implements RestrictedUnpickler.Policy {
         long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Long l) || l < 0) {
-                throw new IOException(source + ": tensor " + what + " " + list + " is not a tuple of sizes");
+                throw new IOException(source + ": tensor " + what + " holds " + RestrictedUnpickler.describe(
+                        list.get(i)) + ", not a size");
             }
             out[i] = l;
         }
@@ -100,14 +102,16 @@ final class TorchStateDictPolicy implements RestrictedUnpickler.Policy {
         if (!(pid instanceof List<?> t) || t.size() != 5 || !"storage".equals(t.get(0))
                 || !(t.get(1) instanceof RestrictedUnpickler.Global type) || !(t.get(2) instanceof String key)
                 || !(t.get(4) instanceof Long || t.get(4) instanceof BigInteger)) {
-            throw new IOException(source + ": unsupported persistent id " + pid);
+            throw new IOException(source + ": unsupported persistent id (" + RestrictedUnpickler.describe(pid)
+                    + ")");
         }
         StoredType stored = STORAGE_TYPES.get(type.name());
         if (stored == null || !type.module().equals("torch")) {
             throw new IOException(source + ": unsupported storage type '" + type + "'");
         }
         if (!(t.get(4) instanceof Long numel) || numel < 0) {
-            throw new IOException(source + ": storage '" + key + "' has an invalid size " + t.get(4));
+            throw new IOException(source + ": storage '" + key + "' has an invalid size "
+                    + RestrictedUnpickler.describe(t.get(4)));
         }
         if (!key.matches("[A-Za-z0-9_]+")) {
             throw new IOException(source + ": storage key '" + key + "' is not a plain name");

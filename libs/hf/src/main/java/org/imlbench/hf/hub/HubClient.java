@@ -2,6 +2,7 @@ package org.imlbench.hf.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -79,10 +80,18 @@ final class HubClient {
         URI url = resolveUrl(repo, file);
         HttpResponse<Void> response = null;
         for (int hop = 0; hop <= ResumableDownload.MAX_REDIRECTS; hop++) {
-            response = downloads.send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody()),
-                    url, HttpResponse.BodyHandlers.discarding());
+            try {
+                response = downloads.send(HttpRequest.newBuilder(url).method("HEAD",
+                        HttpRequest.BodyPublishers.noBody()).timeout(env.metadataTimeout()), url,
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new HubUnreachableException(repo, env, e);
+            }
             Optional<String> location = response.headers().firstValue("Location");
-            if (ResumableDownload.isRedirect(response.statusCode()) && location.isPresent() && ResumableDownload.sameHost(url, url.resolve(location.get()))
+            if (ResumableDownload.isRedirect(response.statusCode()) && location.isPresent()
+                    && ResumableDownload.sameHost(url, url.resolve(location.get()))
                     && !response.headers().firstValue("X-Linked-Etag").isPresent()) {
                 url = url.resolve(location.get());
                 continue;

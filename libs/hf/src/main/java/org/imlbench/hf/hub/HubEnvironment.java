@@ -2,6 +2,7 @@ package org.imlbench.hf.hub;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,18 @@ import java.util.Set;
  * @param endpoint {@code HF_ENDPOINT}, default {@code https://huggingface.co}
  * @param offline {@code HF_HUB_OFFLINE} set to 1/true/yes/on: never use the network
  * @param token {@code HF_TOKEN} (or the older {@code HUGGING_FACE_HUB_TOKEN}), sent as a Bearer token
+ * @param metadataTimeout how long a metadata request may go unanswered: {@code HF_HUB_ETAG_TIMEOUT} seconds (as
+ *                        huggingface_hub), default {@link #DEFAULT_METADATA_TIMEOUT}
  */
-public record HubEnvironment(Path cacheDir, URI endpoint, boolean offline, Optional<String> token) {
+public record HubEnvironment(Path cacheDir, URI endpoint, boolean offline, Optional<String> token,
+                             Duration metadataTimeout) {
     /** The public hub. */
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+    /**
+     * Half of huggingface_hub's 10 s: an unreachable hub is reported within seconds, and an answer to a HEAD request
+     * takes well under a second on a working connection.
+     */
+    public static final Duration DEFAULT_METADATA_TIMEOUT = Duration.ofSeconds(5);
     /** Spellings of "true" huggingface_hub accepts. */
     private static final Set<String> TRUE_VALUES = Set.of("1", "true", "yes", "on");
 
@@ -39,8 +48,29 @@ public record HubEnvironment(Path cacheDir, URI endpoint, boolean offline, Optio
         }
         boolean offline = first(env, "HF_HUB_OFFLINE")
                 .map(v -> TRUE_VALUES.contains(v.trim().toLowerCase(Locale.ROOT))).orElse(false);
+        Duration timeout = first(env, "HF_HUB_ETAG_TIMEOUT").map(HubEnvironment::seconds)
+                .orElse(DEFAULT_METADATA_TIMEOUT);
         return new HubEnvironment(cache, URI.create(endpoint), offline, first(env, "HF_TOKEN",
-                "HUGGING_FACE_HUB_TOKEN").map(String::trim));
+                "HUGGING_FACE_HUB_TOKEN").map(String::trim), timeout);
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            double s = Double.parseDouble(value.trim());
+            if (s > 0 && s <= Duration.ofDays(1).toSeconds()) {
+                return Duration.ofMillis(Math.round(s * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("HF_HUB_ETAG_TIMEOUT must be a positive number of seconds, got '"
+                + value + "'");
+    }
+
+    /** @return the endpoint and where it came from, for messages */
+    public String describeEndpoint() {
+        return endpoint + (endpoint.toString().equals(DEFAULT_ENDPOINT) ? " (the default; HF_ENDPOINT is not set)"
+                : " (HF_ENDPOINT)");
     }
 
     /** @return the settings of this process's environment (the only place this package reads it) */
@@ -62,6 +92,6 @@ public record HubEnvironment(Path cacheDir, URI endpoint, boolean offline, Optio
     public String toString() {
         // never print the token
         return "HubEnvironment[cacheDir=" + cacheDir + ", endpoint=" + endpoint + ", offline=" + offline
-                + ", token=" + (token.isPresent() ? "set" : "unset") + "]";
+                + ", token=" + (token.isPresent() ? "set" : "unset") + ", metadataTimeout=" + metadataTimeout + "]";
     }
 }

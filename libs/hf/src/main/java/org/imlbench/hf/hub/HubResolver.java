@@ -69,19 +69,29 @@ public final class HubResolver {
      * @throws IOException when model is neither, or resolving fails
      */
     public Path locate(String model) throws IOException {
+        Path dir = null;
         try {
-            Path dir = Path.of(model);
+            dir = Path.of(model);
             if (Files.isDirectory(dir)) {
                 return dir;
             }
         } catch (InvalidPathException e) {
             // not a path; maybe an id
         }
+        String notLocal = dir == null ? "" : "'" + model + "' is not a local directory either (no directory "
+                + dir.toAbsolutePath().normalize() + "). ";
         if (!RepoId.looksLikeRepoId(model)) {
             throw new IOException("'" + model + "' is neither a checkpoint directory nor a hub id "
-                    + "(owner/name[@revision])");
+                    + "(owner/name[@revision])" + (dir == null ? "" : ": no directory " + dir.toAbsolutePath()
+                    .normalize()));
         }
-        return resolve(RepoId.parse(model));
+        try {
+            return resolve(RepoId.parse(model));
+        } catch (HubUnreachableException e) {
+            // a mistyped relative path looks like an id too: say both what was tried and what can be done
+            throw new IOException(model + ": cannot reach the Hugging Face hub at " + env.describeEndpoint() + ": "
+                    + e.reason() + ". " + notLocal + HubUnreachableException.remedies(env, true) + ".", e);
+        }
     }
 
     /**

@@ -43,6 +43,8 @@ public final class ResumableDownload {
     static final int MAX_REDIRECTS = 10;
     private static final int MAX_ATTEMPTS = 3;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    /** Until the headers of a download arrive (metadata requests of the hub set a shorter one of their own). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http;
     private final DownloadListener listener;
@@ -65,7 +67,7 @@ public final class ResumableDownload {
     /** @return a client for downloads: no automatic redirects (they are followed here) */
     public static HttpClient defaultHttpClient() {
         return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
@@ -221,7 +223,8 @@ public final class ResumableDownload {
     }
 
     /**
-     * Sends one request with this download's headers and a timeout.
+     * Sends one request with this download's headers; one without a timeout of its own gets
+     * {@link #REQUEST_TIMEOUT}.
      *
      * @param request the request
      * @param url where it goes
@@ -232,7 +235,10 @@ public final class ResumableDownload {
      */
     <T> HttpResponse<T> send(HttpRequest.Builder request, URI url, HttpResponse.BodyHandler<T> handler)
             throws IOException {
-        request.header("User-Agent", "imlbench").timeout(Duration.ofSeconds(60));
+        request.header("User-Agent", "imlbench");
+        if (request.copy().build().timeout().isEmpty()) {
+            request.timeout(REQUEST_TIMEOUT);
+        }
         headers.add(url, request);
         try {
             return http.send(request.build(), handler);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.imlbench.files.IoErrors;
 
 /** Reads GPT-2 BPE tokenizers from {@code vocab.json} + {@code merges.txt} or from a {@code tokenizer.json}. */
 final class BpeFiles {
@@ -36,6 +38,8 @@ final class BpeFiles {
                 }
                 merges.add(pair(mergesTxt, number, line));
             }
+        } catch (CharacterCodingException e) {
+            throw new IOException(mergesTxt + ": not valid UTF-8 text", e);
         }
         return build(vocabJson, vocab, merges, Set.of(), false);
     }
@@ -50,9 +54,14 @@ final class BpeFiles {
         Map<String, Integer> vocab = vocab(file, model.get("vocab"));
         Set<Integer> special = new HashSet<>();
         for (JsonNode added : root.path("added_tokens")) {
-            vocab.put(added.path("content").asText(), added.path("id").asInt());
+            JsonNode content = added.path("content");
+            JsonNode id = added.path("id");
+            if (!content.isTextual() || content.textValue().isEmpty() || !id.canConvertToInt() || id.intValue() < 0) {
+                throw new IOException(file + ": added token " + added + " needs a non-empty content and an id >= 0");
+            }
+            vocab.put(content.textValue(), id.intValue());
             if (added.path("special").asBoolean(false)) {
-                special.add(added.path("id").asInt());
+                special.add(id.intValue());
             }
         }
         List<String[]> merges = new ArrayList<>();
@@ -103,12 +112,37 @@ final class BpeFiles {
                 skip.add(vocab.get(s));
             }
         }
+        checkIds(file, vocab);
+        ByteLevelAlphabet alphabet = new ByteLevelAlphabet();
+        for (int b = 0; b < 256; b++) {
+            // byte-level BPE starts every word from these; without one, some text could not be encoded at all
+            if (!vocab.containsKey(String.valueOf(alphabet.charOf((byte) b)))) {
+                throw new IOException(file + ": the vocabulary has no token for byte 0x" + String.format("%02x", b)
+                        + " ('" + alphabet.charOf((byte) b) + "'); GPT-2 byte-level BPE needs all 256");
+            }
+        }
         Integer eos = vocab.get("</s>");
         Integer pad = vocab.get("<pad>");
         if (eos == null || pad == null) {
             throw new IOException(file + ": the vocabulary lacks OPT's special tokens '</s>' and '<pad>'");
         }
         return new GptBpeTokenizer(vocab, merges, skip, prefixSpace, eos, eos, pad);
+    }
+
+    /** Two tokens with one id would decode as one of them: the round trip of text would break. */
+    private static void checkIds(Path file, Map<String, Integer> vocab) throws IOException {
+        Map<Integer, String> byId = new HashMap<>(vocab.size() * 2);
+        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+            if (e.getValue() == Integer.MAX_VALUE) {
+                // the vocabulary size, max id + 1, must be an int
+                throw new IOException(file + ": token '" + e.getKey() + "' has an id too large: " + e.getValue());
+            }
+            String other = byId.putIfAbsent(e.getValue(), e.getKey());
+            if (other != null) {
+                throw new IOException(file + ": tokens '" + other + "' and '" + e.getKey() + "' have the same id "
+                        + e.getValue());
+            }
+        }
     }
 
     private static String[] pair(Path file, int line, String text) throws IOException {
@@ -138,6 +172,8 @@ final class BpeFiles {
             return new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw IoErrors.naming(file, "not valid JSON", e);
         }
     }
 }

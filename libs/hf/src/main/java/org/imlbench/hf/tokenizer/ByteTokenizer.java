@@ -45,6 +45,11 @@ public final class ByteTokenizer implements Tokenizer {
     }
 
     @Override
+    public byte[] bytes(int id) {
+        return id >= BYTE_OFFSET && id < VOCAB_SIZE ? new byte[] {(byte) (id - BYTE_OFFSET)} : new byte[0];
+    }
+
+    @Override
     public int bosId() {
         return 2;
     }

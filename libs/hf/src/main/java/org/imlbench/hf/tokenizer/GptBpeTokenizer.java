@@ -27,7 +27,12 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     private final ByteLevelAlphabet alphabet = new ByteLevelAlphabet();
     private final BpeModel bpe;
-    private final String[] tokens;
+    /**
+     * Each id's UTF-8 bytes, built once (decoding runs after every generated token); a map, not an array, since a
+     * vocabulary's ids may be sparse (HF added tokens).
+     */
+    private final Map<Integer, byte[]> tokenBytes;
+    private final int vocabSize;
     private final Set<Integer> specialIds;
     private final boolean addPrefixSpace;
     private final int bosId;
@@ -47,9 +52,10 @@ public final class GptBpeTokenizer implements Tokenizer {
                     boolean addPrefixSpace, int bosId, int eosId, int padId) {
         Map<String, Integer> copy = Collections.unmodifiableMap(new HashMap<>(vocab));
         this.bpe = new BpeModel(copy, merges);
-        int size = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        this.tokens = new String[size];
-        copy.forEach((token, id) -> tokens[id] = token);
+        Map<Integer, byte[]> byId = new HashMap<>(copy.size() * 2);
+        copy.forEach((token, id) -> byId.put(id, toBytes(token)));
+        this.tokenBytes = Collections.unmodifiableMap(byId);
+        this.vocabSize = copy.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         this.specialIds = Set.copyOf(specialIds);
         this.addPrefixSpace = addPrefixSpace;
         this.bosId = bosId;
@@ -79,22 +85,34 @@ public final class GptBpeTokenizer implements Tokenizer {
     public String decode(List<Integer> ids) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int id : ids) {
-            if (id < 0 || id >= tokens.length || tokens[id] == null || specialIds.contains(id)) {
+            byte[] token = tokenBytes.get(id);
+            if (token != null && !specialIds.contains(id)) {
                 // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
-                continue;
-            }
-            String token = tokens[id];
-            for (int i = 0; i < token.length(); i++) {
-                int b = alphabet.byteOf(token.charAt(i));
-                if (b >= 0) {
-                    bytes.write(b);
-                } else {
-                    bytes.writeBytes(String.valueOf(token.charAt(i)).getBytes(StandardCharsets.UTF_8));
-                }
+                bytes.writeBytes(token);
             }
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
         return addPrefixSpace && text.startsWith(" ") ? text.substring(1) : text;
+    }
+
+    @Override
+    public byte[] bytes(int id) {
+        byte[] token = tokenBytes.get(id);
+        // special ids and ids beyond the vocabulary (OPT's embedding has padding rows) carry no text
+        return token == null || specialIds.contains(id) ? new byte[0] : token.clone();
+    }
+
+    private byte[] toBytes(String token) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            int b = alphabet.byteOf(token.charAt(i));
+            if (b >= 0) {
+                bytes.write(b);
+            } else {
+                bytes.writeBytes(String.valueOf(token.charAt(i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Override
@@ -114,6 +132,6 @@ public final class GptBpeTokenizer implements Tokenizer {
 
     @Override
     public int vocabSize() {
-        return tokens.length;
+        return vocabSize;
     }
 }

@@ -1,5 +1,6 @@
 package org.imlbench.hf.tokenizer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -36,6 +37,17 @@ public interface Tokenizer {
      * @return the text; {@code decode(encode(s)).equals(s)} for every string s
      */
     String decode(List<Integer> ids);
+
+    /**
+     * The UTF-8 bytes one id stands for, so that callers can locate tokens in decoded text even where a character is
+     * split over several tokens. The default decodes the id alone, which is exact for ids that hold whole characters.
+     *
+     * @param id a token id
+     * @return its bytes; empty for special ids and ids without text
+     */
+    default byte[] bytes(int id) {
+        return decode(List.of(id)).getBytes(StandardCharsets.UTF_8);
+    }
 
     /** @return the beginning-of-sequence id (OPT: 2, {@code </s>}) */
     int bosId();

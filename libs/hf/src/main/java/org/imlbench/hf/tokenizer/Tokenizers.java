@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.imlbench.files.IoErrors;
 
 /**
  * Loads the tokenizer of a checkpoint directory: the project's byte tokenizer when {@value ByteTokenizer#FILE_NAME}
@@ -65,6 +66,8 @@ public final class Tokenizers {
             root = new ObjectMapper().readTree(marker.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(marker + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw IoErrors.naming(marker, "not valid JSON", e);
         }
         if (root == null || !"bytes".equals(root.path("type").asText())) {
             throw new IOException(marker + ": unknown tokenizer type " + (root == null ? null : root.get("type"))

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.imlbench.api.BenchmarkWorkloads;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
@@ -16,13 +18,16 @@ import org.imlbench.api.OptionKey;
 import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.djl.bench.Bench;
 import org.imlbench.djl.inference.RequestTokenizer;
 import org.imlbench.djl.model.DeviceSpec;
 import org.imlbench.djl.model.DjlEngine;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.Checkpoints;
+import org.imlbench.hf.embedded.ModelLocator;
 import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
+import org.imlbench.tuningdata.ModelLimits;
 
 /**
  * The {@code djl} model backend: OPT checkpoints (local Hugging Face directories, hub ids, or the embedded default
@@ -57,7 +62,7 @@ public final class DjlBackend implements ModelBackend {
         List<Device> devices = DeviceSpec.parse(request.device());
         DjlEngine.start(options.threads());
         devices.forEach(DeviceSpec::requireAvailable);
-        Path dir = ModelLocator.locate(request.model(), options);
+        Path dir = ModelLocator.locate(request.model(), options.seed());
         return load(request, dir, devices, options);
     }
 
@@ -66,10 +71,7 @@ public final class DjlBackend implements ModelBackend {
         Tokenizer tokenizer = Tokenizers.load(dir);
         List<Replica> replicas = new ArrayList<>();
         try (Checkpoint checkpoint = Checkpoints.open(dir)) {
-            if (tokenizer.vocabSize() > checkpoint.config().vocabSize()) {
-                throw new IOException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " ids but config.json "
-                        + "declares vocab_size " + checkpoint.config().vocabSize());
-            }
+            ModelLimits.of(checkpoint.config()).checkTokenizer(tokenizer, dir);
             for (Device device : devices) {
                 replicas.add(Replica.load(checkpoint, device, tokenizer, options));
             }
@@ -85,8 +87,10 @@ public final class DjlBackend implements ModelBackend {
                     : Integer.toString(options.decodeThreads()));
             ModelInfo info = new ModelInfo(request.model(), NAME, request.device(),
                     replicas.get(0).model().parameterCount(), details);
-            return new DjlLanguageModel(info, replicas,
-                    new RequestTokenizer(tokenizer, checkpoint.config().maxPositions()));
+            RequestTokenizer requests = new RequestTokenizer(tokenizer, checkpoint.config().maxPositions());
+            return new DjlLanguageModel(info, replicas, requests,
+                    new DjlTokenView(tokenizer, requests, replicas, checkpoint.config().maxPositions(),
+                            checkpoint.config().vocabSize()));
         } catch (IOException | RuntimeException e) {
             replicas.forEach(Replica::close);
             throw e;
@@ -96,6 +100,12 @@ public final class DjlBackend implements ModelBackend {
     @Override
     public List<OptionKey<?>> declaredOptions() {
         return BackendOptions.KEYS;
+    }
+
+    /** The OPT-125m-shaped speed workloads of {@code harness bench} (see {@link Bench}). */
+    @Override
+    public Optional<BenchmarkWorkloads> benchmark() {
+        return Optional.of(new Bench());
     }
 
     @Override

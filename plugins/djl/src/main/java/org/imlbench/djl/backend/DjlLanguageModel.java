@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.imlbench.api.Capability;
 import org.imlbench.api.ContinuationScore;
@@ -15,25 +16,26 @@ import org.imlbench.api.ModelInfo;
 import org.imlbench.api.ProgressListener;
 import org.imlbench.api.ScoreRequest;
 import org.imlbench.api.ScoreResult;
+import org.imlbench.api.TokenView;
 import org.imlbench.djl.inference.GenerationPrompt;
 import org.imlbench.djl.inference.RequestTokenizer;
 import org.imlbench.djl.inference.ScoreUnit;
-import org.imlbench.djl.inference.TokenSplit;
-import org.imlbench.djl.inference.TokenizedModel;
 
 /**
  * An OPT checkpoint loaded by the {@code djl} backend: one replica per device, text turned into tokens by
  * {@link RequestTokenizer}, scoring and generation split across replicas.
  */
-final class DjlLanguageModel implements LanguageModel, TokenizedModel {
+final class DjlLanguageModel implements LanguageModel {
     private final ModelInfo info;
     private final List<Replica> replicas;
     private final RequestTokenizer requests;
+    private final TokenView tokens;
 
-    DjlLanguageModel(ModelInfo info, List<Replica> replicas, RequestTokenizer requests) {
+    DjlLanguageModel(ModelInfo info, List<Replica> replicas, RequestTokenizer requests, TokenView tokens) {
         this.info = info;
         this.replicas = List.copyOf(replicas);
         this.requests = requests;
+        this.tokens = tokens;
     }
 
     @Override
@@ -43,7 +45,7 @@ final class DjlLanguageModel implements LanguageModel, TokenizedModel {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SCORE, Capability.GENERATE);
+        return EnumSet.of(Capability.SCORE, Capability.GENERATE, Capability.TOKENS);
     }
 
     @Override
@@ -95,14 +97,8 @@ final class DjlLanguageModel implements LanguageModel, TokenizedModel {
     }
 
     @Override
-    public TokenSplit split(String context, String continuation) {
-        return requests.split(context, continuation);
-    }
-
-    @Override
-    public List<Integer> promptIds(String prompt) {
-        return Arrays.stream(requests.prompt(new GenerateRequest("", "", prompt, 1, List.of())).ids()).boxed()
-                .toList();
+    public Optional<TokenView> tokens() {
+        return Optional.of(tokens);
     }
 
     @Override

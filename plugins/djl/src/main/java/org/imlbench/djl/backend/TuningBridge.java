@@ -6,6 +6,7 @@ import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.djl.tuning.Tuner;
+import org.imlbench.hf.embedded.ModelLocator;
 
 /** Hands tuning to {@link Tuner}, after resolving the base model the same way {@link DjlBackend#load} does. */
 final class TuningBridge {
@@ -14,7 +15,7 @@ final class TuningBridge {
 
     static TuningResult tune(TuningRequest request, TuningListener listener) throws IOException {
         BackendOptions options = BackendOptions.parse(request.base().options());
-        Path dir = ModelLocator.locate(request.base().model(), options);
+        Path dir = ModelLocator.locate(request.base().model(), options.seed());
         return Tuner.tune(request, dir, listener);
     }
 }

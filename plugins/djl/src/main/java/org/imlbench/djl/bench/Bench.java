@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.imlbench.api.BenchmarkFigure;
+import org.imlbench.api.BenchmarkSettings;
+import org.imlbench.api.BenchmarkWorkloads;
 import org.imlbench.djl.inference.GenerationPrompt;
 import org.imlbench.djl.inference.Generator;
 import org.imlbench.djl.inference.ScoreUnit;
 import org.imlbench.djl.inference.Scorer;
 import org.imlbench.djl.model.DjlEngine;
 import org.imlbench.djl.model.OptModel;
+import org.imlbench.djl.tuning.TrainingBench;
 import org.imlbench.files.FileTrees;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.CheckpointWriter;
@@ -24,12 +28,12 @@ import org.imlbench.hf.checkpoint.OptConfig;
 import org.imlbench.hf.embedded.RandomCheckpoint;
 
 /**
- * {@code harness bench}: writes an OPT-125m-shaped random checkpoint in Hugging Face layout, loads it back like a
- * real model, and measures scoring, multiple-choice scoring (with context reuse, and per option as
- * lm-evaluation-harness does it), greedy generation and peak memory. Each figure is the best of
+ * The {@code djl} backend's {@code harness bench} workloads: writes an OPT-125m-shaped random checkpoint in Hugging
+ * Face layout, loads it back like a real model, and measures scoring, multiple-choice scoring (with context reuse,
+ * and per option as lm-evaluation-harness does it), greedy generation and peak memory. Each figure is the best of
  * {@code repeats} timed runs after one warm-up run.
  */
-public final class Bench {
+public final class Bench implements BenchmarkWorkloads {
     /** Sequences per scoring batch. */
     public static final int SCORE_BATCH = 8;
     /** Tokens per scored sequence. */
@@ -47,18 +51,8 @@ public final class Bench {
     /** New tokens per generated sequence. */
     public static final int GEN_NEW = 64;
 
-    /**
-     * How to run.
-     *
-     * @param threads intra-op threads
-     * @param repeats timed runs per workload (after one warm-up)
-     * @param seed seed of the weights and the token data
-     * @param workDir where the temporary checkpoint goes (deleted afterwards)
-     */
-    public record Settings(int threads, int repeats, long seed, Path workDir) {
-    }
-
-    private Bench() {
+    /** Needed by the backend, which hands it out as its workloads. */
+    public Bench() {
     }
 
     /** @return the OPT-125m architecture (vocab 50272, hidden 768, 12 layers of 12 heads, FFN 3072) */
@@ -67,15 +61,8 @@ public final class Bench {
                 "float32");
     }
 
-    /**
-     * Runs every workload.
-     *
-     * @param settings how to run
-     * @param log progress lines
-     * @return the figures, in table order
-     * @throws IOException when the checkpoint cannot be written or read
-     */
-    public static List<BenchResult> run(Settings settings, PrintStream log) throws IOException {
+    @Override
+    public List<BenchmarkFigure> run(BenchmarkSettings settings, PrintStream log) throws IOException {
         DjlEngine.start(settings.threads());
         Path dir = Files.createTempDirectory(settings.workDir(), "imlbench-bench-");
         Path checkpointDir = dir.resolve("opt-125m-random");
@@ -86,27 +73,27 @@ public final class Bench {
             try (Checkpoint checkpoint = Checkpoints.open(checkpointDir)) {
                 loaded = OptModel.load(checkpoint, Device.cpu(), DataType.FLOAT32);
             }
-            List<BenchResult> results;
+            List<BenchmarkFigure> results;
             try (OptModel model = loaded) {
-                results = new java.util.ArrayList<>(measure(model, settings, log));
+                results = new ArrayList<>(measure(model, settings, log));
             }
             // Training last, with the inference model closed: it turns on gradients and holds optimizer state.
-            org.imlbench.djl.tuning.TrainingBench.Result training = org.imlbench.djl.tuning.TrainingBench.run(
+            TrainingBench.Result training = TrainingBench.run(
                     opt125m(), settings.repeats(), settings.seed(), log);
-            results.add(new BenchResult("training_tokens_per_s", org.imlbench.djl.tuning.TrainingBench.workload(),
+            results.add(new BenchmarkFigure("training_tokens_per_s", TrainingBench.workload(),
                     training.tokensPerSecond(), "tokens/s"));
-            results.add(new BenchResult("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
+            results.add(new BenchmarkFigure("peak_rss_mib", "peak memory (VmHWM)", PeakMemory.peakRssMib(), "MiB"));
             return results;
         } finally {
             FileTrees.deleteTree(dir);
         }
     }
 
-    private static List<BenchResult> measure(OptModel model, Settings s, PrintStream log) {
+    private static List<BenchmarkFigure> measure(OptModel model, BenchmarkSettings s, PrintStream log) {
         Random random = new Random(s.seed());
         int vocab = model.config().vocabSize();
         NumberedVocabulary vocabulary = new NumberedVocabulary(vocab);
-        List<BenchResult> results = new ArrayList<>();
+        List<BenchmarkFigure> results = new ArrayList<>();
 
         List<ScoreUnit> scoring = new ArrayList<>();
         for (int i = 0; i < SCORE_BATCH; i++) {
@@ -116,7 +103,7 @@ public final class Bench {
         Scorer scorer = new Scorer(model, SCORE_BATCH, vocabulary.padId());
         double scoreSeconds = time(s, log, "scoring " + SCORE_BATCH + " x " + SCORE_LENGTH,
                 () -> scorer.score(scoring, i -> { }));
-        results.add(new BenchResult("scoring_tokens_per_s", "scoring, batch " + SCORE_BATCH + " x " + SCORE_LENGTH,
+        results.add(new BenchmarkFigure("scoring_tokens_per_s", "scoring, batch " + SCORE_BATCH + " x " + SCORE_LENGTH,
                 SCORE_BATCH * SCORE_LENGTH / scoreSeconds, "tokens/s"));
 
         List<ScoreUnit> mc = new ArrayList<>();
@@ -136,15 +123,15 @@ public final class Bench {
             mc.add(new ScoreUnit(context, options));
         }
         double mcSeconds = time(s, log, "multiple choice, context reuse", () -> scorer.score(mc, i -> { }));
-        results.add(new BenchResult("mc_shared_instances_per_s", "multiple choice, context reuse (" + MC_CONTEXT
+        results.add(new BenchmarkFigure("mc_shared_instances_per_s", "multiple choice, context reuse (" + MC_CONTEXT
                 + "-token contexts, " + MC_OPTIONS + " options <= " + MC_MAX_OPTION + " tokens)",
                 MC_INSTANCES / mcSeconds, "instances/s"));
         int[] lengths = optionLengths.stream().mapToInt(Integer::intValue).toArray();
         double perOptionSeconds = time(s, log, "multiple choice, per option",
                 () -> PerOptionBaseline.score(model, separate, lengths, SCORE_BATCH));
-        results.add(new BenchResult("mc_per_option_instances_per_s", "multiple choice, each option with its "
+        results.add(new BenchmarkFigure("mc_per_option_instances_per_s", "multiple choice, each option with its "
                 + "context (lm-eval style)", MC_INSTANCES / perOptionSeconds, "instances/s"));
-        results.add(new BenchResult("mc_speedup", "multiple choice: context reuse / per option",
+        results.add(new BenchmarkFigure("mc_speedup", "multiple choice: context reuse / per option",
                 perOptionSeconds / mcSeconds, "x"));
 
         // the default (decode threads chosen by timing), then batch 1 with each fixed choice, for comparison
@@ -165,7 +152,7 @@ public final class Bench {
                     + (decodeThreads == 1 ? "" : "s");
             double seconds = time(s, log, "greedy generation, batch " + batch + threads,
                     () -> generator.generate(prompts, i -> { }));
-            results.add(new BenchResult("generate_b" + batch + "_tokens_per_s" + (decodeThreads == 0 ? ""
+            results.add(new BenchmarkFigure("generate_b" + batch + "_tokens_per_s" + (decodeThreads == 0 ? ""
                     : "_decode_threads_" + decodeThreads), "greedy generation, batch " + batch + " ("
                     + GEN_PROMPT + "-token prompt, " + GEN_NEW + " new tokens" + threads + ")",
                     batch * GEN_NEW / seconds, "tokens/s"));
@@ -182,7 +169,7 @@ public final class Bench {
         return ids;
     }
 
-    private static double time(Settings s, PrintStream log, String what, Runnable work) {
+    private static double time(BenchmarkSettings s, PrintStream log, String what, Runnable work) {
         work.run();
         double[] seconds = new double[s.repeats()];
         for (int i = 0; i < seconds.length; i++) {

@@ -30,6 +30,15 @@ public final class RequestTokenizer {
     }
 
     /**
+     * Context and continuation ids as the model sees the joined text.
+     *
+     * @param context the context ids, BOS first (unless cut to fit the positions)
+     * @param continuation the continuation ids (scored)
+     */
+    public record Split(int[] context, int[] continuation) {
+    }
+
+    /**
      * Score requests as units, and where each continuation went.
      *
      * @param units the work, shared contexts grouped
@@ -56,7 +65,7 @@ public final class RequestTokenizer {
             unitOf[q] = new int[n];
             slotOf[q] = new int[n];
             for (int c = 0; c < n; c++) {
-                TokenSplit split = split(request.context(), request.continuations().get(c));
+                Split split = split(request.context(), request.continuations().get(c));
                 String key = Arrays.toString(split.context());
                 Integer local = byContext.get(key);
                 if (local == null) {
@@ -81,7 +90,7 @@ public final class RequestTokenizer {
      * @param continuation the scored text
      * @return the context and continuation ids, fitted to the model's positions
      */
-    public TokenSplit split(String context, String continuation) {
+    public Split split(String context, String continuation) {
         String ctx = context;
         String cont = continuation;
         int trailing = ctx.length() - ctx.stripTrailing().length();
@@ -105,7 +114,7 @@ public final class RequestTokenizer {
         }
         int keep = Math.min(all.length - n, maxPositions - n);
         int[] ctxIds = Arrays.copyOfRange(all, all.length - n - keep, all.length - n);
-        return new TokenSplit(ctxIds, contIds);
+        return new Split(ctxIds, contIds);
     }
 
     /**

@@ -3,11 +3,13 @@ package org.imlbench.djl.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +17,6 @@ import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.CheckpointWriter;
 import org.imlbench.hf.checkpoint.OptConfig;
 import org.imlbench.hf.checkpoint.OptParameterNames;
-import org.imlbench.hf.checkpoint.TensorData;
 import org.imlbench.hf.embedded.RandomInit;
 
 /**
@@ -45,7 +46,11 @@ public final class OptModel implements AutoCloseable {
     }
 
     /**
-     * Loads a checkpoint's weights onto a device.
+     * Loads a checkpoint's weights onto a device, one tensor at a time and each in bounded chunks: every parameter
+     * is allocated by the engine on the device and filled chunk by chunk from the checkpoint's read buffers
+     * ({@link Checkpoint#stream}), each chunk converted to the model's dtype on its way, so that host memory holds
+     * the model once plus one chunk, whatever the checkpoint's layout (single file, shards, bf16,
+     * {@code pytorch_model.bin}).
      *
      * @param checkpoint an opened checkpoint (widens every stored type to float32)
      * @param device where the model runs
@@ -66,19 +71,48 @@ public final class OptModel implements AutoCloseable {
                 if (!checkpoint.tensorNames().contains(name)) {
                     throw new IOException(checkpoint.directory() + ": tensor '" + name + "' is missing");
                 }
-                TensorData t = checkpoint.tensor(name);
-                if (!java.util.Arrays.equals(t.shape(), e.getValue())) {
+                long[] shape = checkpoint.shape(name);
+                if (!Arrays.equals(shape, e.getValue())) {
                     throw new IOException(checkpoint.directory() + ": tensor '" + name + "' has shape "
-                            + java.util.Arrays.toString(t.shape()) + ", config.json implies "
-                            + java.util.Arrays.toString(e.getValue()));
+                            + Arrays.toString(shape) + ", config.json implies " + Arrays.toString(e.getValue()));
                 }
-                params.put(name, toArray(manager, t.data(), new Shape(t.shape()), dtype));
+                params.put(name, streamed(manager, checkpoint, name, new Shape(shape), dtype));
             }
             return new OptModel(config, manager, dtype, params);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /** One parameter, allocated by the engine and filled from the checkpoint chunk by chunk. */
+    private static NDArray streamed(NDManager manager, Checkpoint checkpoint, String name, Shape shape,
+                                    DataType dtype) throws IOException {
+        NDArray target = manager.create(shape, dtype);
+        try (NDArray flat = target.reshape(-1)) {
+            checkpoint.stream(name, (offset, chunk) -> {
+                int n = chunk.remaining() / Float.BYTES;
+                if (offset + n > shape.size()) {
+                    throw new IOException(checkpoint.directory() + ": tensor '" + name + "' yields more than its "
+                            + shape.size() + " elements");
+                }
+                try (NDManager scope = manager.newSubManager(Device.cpu())) {
+                    // a direct buffer becomes a CPU tensor over the same memory: the only copy is the one into target
+                    NDArray values = scope.create(chunk, new Shape(n), DataType.FLOAT32);
+                    if (!manager.getDevice().equals(Device.cpu())) {
+                        values = values.toDevice(manager.getDevice(), false);
+                    }
+                    if (dtype != DataType.FLOAT32) {
+                        values = values.toType(dtype, false);
+                    }
+                    flat.set(new NDIndex("{}:{}", offset, offset + n), values);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
+        return target;
     }
 
     /**
@@ -114,17 +148,6 @@ public final class OptModel implements AutoCloseable {
         if (dtype == DataType.FLOAT16 && !device.isGpu()) {
             throw new IllegalArgumentException("float16 runs on a GPU only; use float32 on " + device);
         }
-    }
-
-    private static NDArray toArray(NDManager manager, java.nio.FloatBuffer data, Shape shape, DataType dtype) {
-        // A FloatBuffer (not a ByteBuffer) is always copied by DJL, so mapped checkpoint files can be closed later.
-        NDArray a = manager.create(data.duplicate().rewind(), shape, DataType.FLOAT32);
-        if (dtype == DataType.FLOAT32) {
-            return a;
-        }
-        NDArray converted = a.toType(dtype, false);
-        a.close();
-        return converted;
     }
 
     /** @return the architecture */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.imlbench.api.TuningProgress;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.tuningdata.WindowStream;
 
 /**
@@ -62,7 +63,7 @@ public record RunState(String fingerprint, int step, long seed, long dataWindows
             points.addObject().put("step", p.step()).put("total_steps", p.totalSteps()).put("loss", p.loss())
                     .put("learning_rate", p.learningRate()).put("tokens_per_second", p.tokensPerSecond());
         }
-        TuningDirectory.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+        AtomicFiles.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

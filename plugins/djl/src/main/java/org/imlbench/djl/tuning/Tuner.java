@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.imlbench.api.TuningConfig;
 import org.imlbench.api.TuningListener;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
 import org.imlbench.djl.backend.BackendOptions;
 import org.imlbench.djl.model.DeviceSpec;
 import org.imlbench.djl.model.DjlEngine;
+import org.imlbench.hf.checkpoint.OptConfigs;
 import org.imlbench.hf.embedded.EmbeddedModel;
+import org.imlbench.tuningdata.ModelLimits;
 
 /**
  * The {@code djl} backend's instruction tuner, the entry point of {@code ModelBackend.tune}: OPT-IML's recipe
@@ -35,6 +38,8 @@ import org.imlbench.hf.embedded.EmbeddedModel;
  * under {@code outputDir/state}, the loss curve in {@code outputDir/loss.png} and {@code loss.csv}.
  */
 public final class Tuner {
+    private static final System.Logger LOG = System.getLogger(Tuner.class.getName());
+
     private Tuner() {
     }
 
@@ -82,7 +87,10 @@ public final class Tuner {
         if (mixed && replicaDevices.stream().anyMatch(d -> !d.isGpu())) {
             throw new IOException("dtype float16 tunes on GPUs only; use float32 on " + request.base().device());
         }
-        return new TuningRun(request, baseDir, replicaDevices, mixed, listener).run();
+        // limits the base model sets (window vs positions, tokenizer vs embedding) are settled before any work
+        ModelLimits limits = ModelLimits.of(OptConfigs.read(baseDir.resolve(OptConfigs.FILE_NAME)));
+        TuningConfig recipe = limits.fit(request.config(), note -> LOG.log(System.Logger.Level.INFO, note));
+        return new TuningRun(request, recipe, limits, baseDir, replicaDevices, mixed, listener).run();
     }
 
     private static BackendOptions options(TuningRequest request) {

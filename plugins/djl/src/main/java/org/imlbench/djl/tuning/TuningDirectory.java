@@ -1,17 +1,17 @@
 package org.imlbench.djl.tuning;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.imlbench.files.AtomicFiles;
 import org.imlbench.files.FileTrees;
+import org.imlbench.files.IoErrors;
 
 /**
  * The layout of a tuning run's output directory:
@@ -92,8 +92,12 @@ public final class TuningDirectory {
      * @throws IOException when it cannot be created
      */
     public Path beginState() throws IOException {
-        Files.createDirectories(states());
-        return Files.createTempDirectory(states(), ".tmp-");
+        try {
+            Files.createDirectories(states());
+            return Files.createTempDirectory(states(), ".tmp-");
+        } catch (IOException e) {
+            throw IoErrors.naming(states(), "cannot create a state directory", e);
+        }
     }
 
     /**
@@ -106,16 +110,24 @@ public final class TuningDirectory {
      */
     public Path commitState(Path assembled, int step) throws IOException {
         Path target = states().resolve(String.format("step-%08d", step));
-        if (Files.exists(target)) {
-            FileTrees.deleteTree(target);
+        try {
+            if (Files.exists(target)) {
+                FileTrees.deleteTree(target);
+            }
+            AtomicFiles.moveReplacing(assembled, target);
+        } catch (IOException e) {
+            throw IoErrors.naming(target, "cannot save the tuning state", e);
         }
-        move(assembled, target);
         List<Path> stale = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(states())) {
-            dirs.filter(d -> !d.equals(target)).forEach(stale::add);
-        }
-        for (Path d : stale) {
-            FileTrees.deleteTree(d);
+        try {
+            try (Stream<Path> dirs = Files.list(states())) {
+                dirs.filter(d -> !d.equals(target)).forEach(stale::add);
+            }
+            for (Path d : stale) {
+                FileTrees.deleteTree(d);
+            }
+        } catch (IOException e) {
+            throw IoErrors.naming(states(), "cannot delete older states", e);
         }
         return target;
     }
@@ -129,53 +141,30 @@ public final class TuningDirectory {
      * @throws IOException when copying fails
      */
     public Path publishModel(Path stateModel) throws IOException {
-        Path temp = Files.createTempDirectory(root, ".model-tmp-");
-        try (Stream<Path> files = Files.list(stateModel)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = temp.resolve(f.getFileName().toString());
-                try {
-                    Files.createLink(to, f);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(f, to);
+        try {
+            Path temp = Files.createTempDirectory(root, ".model-tmp-");
+            try (Stream<Path> files = Files.list(stateModel)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = temp.resolve(f.getFileName().toString());
+                    try {
+                        Files.createLink(to, f);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(f, to);
+                    }
                 }
             }
-        }
-        if (Files.exists(model())) {
-            Path old = Files.createTempDirectory(root, ".model-old-");
-            Files.delete(old);
-            move(model(), old);
-            move(temp, model());
-            FileTrees.deleteTree(old);
-        } else {
-            move(temp, model());
+            if (Files.exists(model())) {
+                Path old = Files.createTempDirectory(root, ".model-old-");
+                Files.delete(old);
+                AtomicFiles.moveReplacing(model(), old);
+                AtomicFiles.moveReplacing(temp, model());
+                FileTrees.deleteTree(old);
+            } else {
+                AtomicFiles.moveReplacing(temp, model());
+            }
+        } catch (IOException e) {
+            throw IoErrors.naming(model(), "cannot publish the tuned checkpoint", e);
         }
         return model();
-    }
-
-    /**
-     * Writes a file atomically (temporary file in the same directory, then an atomic move).
-     *
-     * @param file the file
-     * @param bytes its content
-     * @throws IOException when writing fails
-     */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            move(temp, file);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -22,7 +22,8 @@ import org.imlbench.hf.tokenizer.Tokenizer;
 import org.imlbench.hf.tokenizer.Tokenizers;
 import org.imlbench.tuningdata.ExampleEncoder;
 import org.imlbench.tuningdata.LearningRateSchedule;
-import org.imlbench.tuningdata.MixtureSampler;
+import org.imlbench.tuningdata.LossCurveChart;
+import org.imlbench.tuningdata.ModelLimits;
 import org.imlbench.tuningdata.TrainingPool;
 import org.imlbench.tuningdata.WindowStream;
 
@@ -37,10 +38,22 @@ final class TuningRun {
     private final boolean mixed;
     private final TuningListener listener;
     private final TuningDirectory dir;
+    private final ModelLimits limits;
 
-    TuningRun(TuningRequest request, Path baseDir, List<Device> devices, boolean mixed, TuningListener listener) {
+    /**
+     * @param request the request
+     * @param config its recipe, fitted to the base model ({@link ModelLimits#fit})
+     * @param limits the base model's limits
+     * @param baseDir the base checkpoint
+     * @param devices one per replica
+     * @param mixed whether to train float16 replicas against a float32 master
+     * @param listener told after every step
+     */
+    TuningRun(TuningRequest request, TuningConfig config, ModelLimits limits, Path baseDir, List<Device> devices,
+              boolean mixed, TuningListener listener) {
         this.request = request;
-        this.config = request.config();
+        this.config = config;
+        this.limits = limits;
         this.baseDir = baseDir;
         this.devices = devices;
         this.mixed = mixed;
@@ -51,6 +64,7 @@ final class TuningRun {
     TuningResult run() throws IOException {
         long started = System.nanoTime();
         Tokenizer tokenizer = Tokenizers.load(baseDir);
+        limits.checkTokenizer(tokenizer, baseDir);
         TrainingPool pool = new TrainingPool(request.examples(), new ExampleEncoder(tokenizer), config.maxSeqLen());
         String fingerprint = pool.fingerprint(config, request.base().model());
         Optional<Path> latest = dir.latestState();
@@ -69,9 +83,7 @@ final class TuningRun {
                 return finish(latest.get(), state, started);
             }
         }
-        MixtureSampler sampler = new MixtureSampler(pool.tasks(), config.perTaskCap(), config.sourceProportions(),
-                config.seed());
-        WindowStream stream = new WindowStream(pool, sampler, config.packing());
+        WindowStream stream = WindowStream.of(pool, config);
         Path source = baseDir;
         if (state != null) {
             stream.skip(state.dataWindows());

@@ -21,8 +21,11 @@ import org.imlbench.api.ModelRequest;
 import org.imlbench.api.Options;
 import org.imlbench.api.ScoreRequest;
 import org.imlbench.api.ScoreResult;
+import org.imlbench.api.Token;
+import org.imlbench.api.TokenLogProb;
+import org.imlbench.api.TokenSplit;
+import org.imlbench.api.TokenView;
 import org.imlbench.api.UsageException;
-import org.imlbench.djl.inference.TokenSplit;
 import org.imlbench.djl.testing.Golden;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,11 +131,12 @@ class DjlBackendTest {
     @Test
     void boundaryIsTokenizedAsTheJoinedText() throws Exception {
         try (DjlLanguageModel model = load(4, 1)) {
-            TokenSplit split = model.split("Answer: ", "yes");
+            TokenView tokens = model.tokens().orElseThrow();
+            TokenSplit split = tokens.split("Answer: ", "yes");
             // the trailing space moves to the continuation, as lm-evaluation-harness does: " yes" is one token
-            assertEquals(2, split.context()[0]);
-            assertEquals(model.promptIds("Answer:"), java.util.Arrays.stream(split.context()).boxed().toList());
-            assertEquals(1, split.continuation().length);
+            assertEquals(2, split.context().get(0));
+            assertEquals(tokens.encode("Answer:"), split.context());
+            assertEquals(1, split.continuation().size());
             ContinuationScore joined = model.score(List.of(new ScoreRequest("t", "i", "Answer: ", List.of("yes"))),
                     (d, t) -> { }).get(0).scores().get(0);
             ContinuationScore plain = model.score(List.of(new ScoreRequest("t", "i", "Answer:", List.of(" yes"))),
@@ -142,12 +146,87 @@ class DjlBackendTest {
         }
     }
 
+    /** Echo-style log-probabilities agree with {@code score} on the continuation's tokens, in any batch. */
+    @Test
+    void tokenLogProbsAgreeWithScoresInAnyBatch() throws Exception {
+        List<List<Integer>> sequences = new ArrayList<>();
+        List<int[]> continuationStart = new ArrayList<>();
+        List<ScoreRequest> single = new ArrayList<>();
+        for (ScoreRequest r : requests.subList(0, 12)) {
+            single.add(new ScoreRequest(r.taskId(), r.instanceId(), r.context(), List.of(r.continuations().get(0))));
+        }
+        List<ScoreResult> scores;
+        List<List<TokenLogProb>> reference;
+        try (DjlLanguageModel model = load(1, 1)) {
+            TokenView tokens = model.tokens().orElseThrow();
+            for (ScoreRequest r : single) {
+                TokenSplit split = tokens.split(r.context(), r.continuations().get(0));
+                List<Integer> joined = new ArrayList<>(split.context());
+                joined.addAll(split.continuation());
+                sequences.add(joined);
+                continuationStart.add(new int[] {split.context().size()});
+            }
+            scores = model.score(single, (d, t) -> { });
+            reference = tokens.logProbs(sequences, (d, t) -> { });
+        }
+        for (int q = 0; q < single.size(); q++) {
+            List<TokenLogProb> row = reference.get(q);
+            assertEquals(sequences.get(q).size() - 1, row.size());
+            double sum = 0;
+            boolean greedy = true;
+            for (int i = continuationStart.get(q)[0]; i < sequences.get(q).size(); i++) {
+                TokenLogProb p = row.get(i - 1);
+                assertTrue(p.topLogProb() >= p.logProb());
+                sum += p.logProb();
+                greedy &= p.topId() == sequences.get(q).get(i);
+            }
+            ContinuationScore expected = scores.get(q).scores().get(0);
+            assertEquals(expected.logLikelihood(), sum, 1e-4, "request " + q);
+            assertEquals(expected.greedy(), greedy, "request " + q);
+        }
+        try (DjlLanguageModel model = load(5, 2)) {
+            List<List<TokenLogProb>> batched = model.tokens().orElseThrow().logProbs(sequences, (d, t) -> { });
+            for (int q = 0; q < sequences.size(); q++) {
+                for (int i = 0; i < batched.get(q).size(); i++) {
+                    assertEquals(reference.get(q).get(i).logProb(), batched.get(q).get(i).logProb(), 1e-5);
+                    assertEquals(reference.get(q).get(i).topId(), batched.get(q).get(i).topId());
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> model.tokens().orElseThrow()
+                    .logProbs(List.of(List.of(2, 999_999)), (d, t) -> { }));
+        }
+    }
+
+    /** Offsets locate every token in the decoded text, also where a character spans several tokens. */
+    @Test
+    void tokenOffsetsLocateTokensInTheText() throws Exception {
+        try (DjlLanguageModel model = load(1, 1)) {
+            TokenView view = model.tokens().orElseThrow();
+            String text = "naïve über 😀 cat";
+            List<Integer> ids = view.encode(text);
+            List<Token> tokens = view.tokens(ids);
+            assertEquals(ids.size(), tokens.size());
+            assertEquals("", tokens.get(0).text(), "</s> carries no text");
+            assertEquals(0, tokens.get(0).offset());
+            int codePoints = text.codePointCount(0, text.length());
+            for (int i = 1; i < tokens.size(); i++) {
+                assertTrue(tokens.get(i).offset() >= tokens.get(i - 1).offset());
+                assertTrue(tokens.get(i).offset() < codePoints);
+            }
+            Token last = tokens.get(tokens.size() - 1);
+            assertEquals(" cat", last.text());
+            assertEquals(codePoints - 4, last.offset());
+            assertEquals(text, view.decode(ids));
+        }
+    }
+
     @Test
     void greedyFlagMatchesGeneration() throws Exception {
         try (DjlLanguageModel model = load(4, 1)) {
             GenerateResult.Generated g = (GenerateResult.Generated) model.generate(
                     List.of(new GenerateRequest("t", "i", "The cat", 3, List.of())), (d, t) -> { }).get(0);
-            ScoreResult s = model.score(List.of(new ScoreRequest("t", "i", "The cat", List.of(g.text(), g.text() + " x"))),
+            ScoreResult s = model.score(List.of(new ScoreRequest("t", "i", "The cat",
+                    List.of(g.text(), g.text() + " x"))),
                     (d, t) -> { }).get(0);
             assertTrue(s.scores().get(0).greedy(), "the generated text is the greedy continuation");
             assertFalse(s.scores().get(1).greedy());

@@ -74,6 +74,16 @@ class TunerTest {
         assertTrue(again.isEmpty());
     }
 
+    /** opt-tiny has 64 positions; the OPT-IML recipe's 2048-token windows used to fail inside PyTorch. */
+    @Test
+    void cutsTheWindowToTheModelsPositions() throws Exception {
+        TuningConfig paper = TuningConfig.optImlBuilder().steps(1).batchSize(2).perTaskCap(10).seed(4).build();
+        assertEquals(2048, paper.maxSeqLen());
+        TuningResult result = Tuner.tune(request(temp.resolve("long"), paper, false), p -> { });
+        assertEquals(1, result.lossCurve().size());
+        assertTrue(Double.isFinite(result.lossCurve().get(0).loss()));
+    }
+
     @Test
     void tunesUnpackedToo() throws Exception {
         TuningResult result = Tuner.tune(request(temp.resolve("unpacked"), config(2, false, 3), false), p -> { });

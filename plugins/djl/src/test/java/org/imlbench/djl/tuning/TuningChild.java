@@ -1,16 +1,14 @@
 package org.imlbench.djl.tuning;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.imlbench.api.ModelRequest;
 import org.imlbench.api.Options;
-import org.imlbench.api.TrainingExample;
 import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.TuningRequest;
 import org.imlbench.api.TuningResult;
+import org.imlbench.testkit.ArithmeticExamples;
 
 /**
  * A tuning run in its own JVM, for the kill-and-resume test: {@code TuningChild BASE_DIR OUT_DIR RESUME SLEEP_MS}.
@@ -23,14 +21,7 @@ public final class TuningChild {
     }
 
     static TrainingExamples examples() {
-        List<TrainingExample> out = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            int a = i * 7 % 23;
-            int b = i * 5 % 17;
-            out.add(new TrainingExample("synthetic/add" + (i % 3), "Question: what is " + a + " plus " + b
-                    + "? Answer:", " " + (a + b)));
-        }
-        return TrainingExamples.of(out);
+        return ArithmeticExamples.training();
     }
 
     static TuningConfig config() {

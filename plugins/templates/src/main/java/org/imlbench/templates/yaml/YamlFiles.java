@@ -1,0 +1,216 @@
+package org.imlbench.templates.yaml;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imlbench.api.TaskLoadException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads the YAML of lm-evaluation-harness and PromptSource as PyYAML does (YAML 1.1 scalars: {@code yes}, {@code on}
+ * and {@code 1.0} are what Python sees), with their custom tags: {@code !function x.y} becomes a {@link FunctionRef}
+ * (so that one task can be refused without failing the folder), PromptSource's {@code !Template} and
+ * {@code !TemplateMetadata} become plain mappings. Integers are {@link Long} (or {@link BigInteger}), maps keep their
+ * order.
+ */
+public final class YamlFiles {
+    private YamlFiles() {
+    }
+
+    /**
+     * @param file a YAML file
+     * @return its document, with values normalized
+     * @throws TaskLoadException naming the file and line of a syntax error or an unknown tag
+     */
+    public static Object read(Path file) throws TaskLoadException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TaskLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return normalize(parse(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? ""
+                    : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+            throw new TaskLoadException(file.toString(), where + "invalid YAML: " + e.getProblem(), e);
+        } catch (YAMLException e) {
+            throw new TaskLoadException(file.toString(), "invalid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * PyYAML accepts JSON's {@code \/} escape in double-quoted scalars, SnakeYAML does not: on that error, the file is
+     * read again with those escapes written as plain slashes.
+     */
+    private static Object parse(String text) {
+        try {
+            return yaml().load(text);
+        } catch (MarkedYAMLException e) {
+            if (e.getProblem() == null || !e.getProblem().contains("unknown escape character /")) {
+                throw e;
+            }
+            return yaml().load(slashesUnescaped(text));
+        }
+    }
+
+    /** Replaces {@code \/} by {@code /} inside double-quoted scalars (skipping comments and single quotes). */
+    static String slashesUnescaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (comment) {
+                comment = c != '\n';
+            } else if (quote == '"') {
+                if (c == '\\' && i + 1 < text.length()) {
+                    char next = text.charAt(++i);
+                    if (next != '/') {
+                        out.append(c);
+                    }
+                    c = next;
+                } else if (c == '"') {
+                    quote = 0;
+                }
+            } else if (quote == '\'') {
+                if (c == '\'') {
+                    quote = i + 1 < text.length() && text.charAt(i + 1) == '\'' ? quote : 0;
+                    if (quote != 0) {
+                        out.append(c);
+                        c = text.charAt(++i);
+                    }
+                }
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                comment = true;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads an lm-evaluation-harness task file with its {@code include}s, as {@code lm_eval.tasks._yaml_loader}
+     * does: each included file (relative to the including one, recursively) is read first, its {@code task_list}
+     * dropped, and the file's own keys win.
+     *
+     * @param file a YAML file
+     * @return the merged mapping
+     * @throws TaskLoadException when a file is unreadable or not a mapping, or the includes form a cycle
+     */
+    public static Map<String, Object> readWithIncludes(Path file) throws TaskLoadException {
+        return readWithIncludes(file, new LinkedHashSet<>());
+    }
+
+    private static Map<String, Object> readWithIncludes(Path file, Set<Path> seen) throws TaskLoadException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!seen.add(key)) {
+            throw new TaskLoadException(file.toString(), "include cycle: " + seen);
+        }
+        Map<String, Object> own = mapping(file, read(file));
+        Object includes = own.remove("include");
+        if (includes == null) {
+            seen.remove(key);
+            return own;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (Object include : includes instanceof List<?> list ? list : List.of(includes)) {
+            if (!(include instanceof String name)) {
+                throw new TaskLoadException(file.toString(), "include must be a file name, found " + include);
+            }
+            Path included = file.resolveSibling(name);
+            if (!Files.isRegularFile(included)) {
+                throw new TaskLoadException(file.toString(), "include '" + name + "': no such file " + included);
+            }
+            Map<String, Object> values = readWithIncludes(included, seen);
+            values.remove("task_list");
+            merged.putAll(values);
+        }
+        merged.putAll(own);
+        seen.remove(key);
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapping(Path file, Object document) throws TaskLoadException {
+        if (!(document instanceof Map)) {
+            throw new TaskLoadException(file.toString(), "expected a YAML mapping, found "
+                    + (document == null ? "an empty document" : document.getClass().getSimpleName()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : ((Map<Object, Object>) document).entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return out;
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(256 * 1024 * 1024);
+        // PyYAML keeps the last of duplicate keys without a word; so does this (real lm-eval files have some)
+        options.setWarnOnDuplicateKeys(false);
+        return new Yaml(new Tags(options));
+    }
+
+    /** Integers as Long or BigInteger, maps as ordered maps with string-or-value keys, lists as lists. */
+    private static Object normalize(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(normalize(k), normalize(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(normalize(v)));
+            return out;
+        }
+        return value;
+    }
+
+    /** PyYAML's safe constructors plus lm-eval's {@code !function} and PromptSource's template tags. */
+    private static final class Tags extends SafeConstructor {
+        Tags(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(new Tag("!function"), new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return new FunctionRef(node instanceof ScalarNode s ? s.getValue() : String.valueOf(node));
+                }
+            });
+            Construct map = yamlConstructors.get(Tag.MAP);
+            yamlConstructors.put(new Tag("!Template"), map);
+            yamlConstructors.put(new Tag("!TemplateMetadata"), map);
+        }
+    }
+}
