@@ -110,8 +110,9 @@ public final class SplitBuilder {
         for (LoadedTask task : tuned) {
             TunedCut cut = cutTuned(task, spec, seed);
             if (cut.evaluation().length == 0) {
-                notes.add(task.id() + " has " + task.size()
-                        + " instance(s): all used for training, none for evaluation");
+                notes.add(task.id() + " has " + task.size() + (task.size() > 1 && task.inputs().count() == 1
+                        ? " instances that share one input" : " instance(s)")
+                        + ": all used for training, none for evaluation");
             } else {
                 fullySupervised.add(materializer.evaluated(task, cut.evaluation()));
             }
@@ -178,6 +179,9 @@ public final class SplitBuilder {
                 break;
             }
             int size = groups == null ? 1 : groups[g].length;
+            if (size >= n - taken) {
+                continue; // a tuned task keeps training instances: one input shared by all of them stays in training
+            }
             if (size > wanted - taken && taken > 0) {
                 continue; // a large group of duplicates would overshoot; try smaller ones
             }

@@ -176,6 +176,34 @@ class SplitBuilderTest {
     }
 
     @Test
+    void aTunedTaskWhoseInstancesShareOneInputStaysInTraining(@TempDir Path tmp) throws Exception {
+        // as lm-eval tasks whose documents differ only in their targets: no instance can be evaluated without its
+        // input also being a training input, so the task is tuned on and not evaluated (before: an empty task)
+        Path csv = tmp.resolve("csv");
+        Files.createDirectories(csv);
+        StringBuilder same = new StringBuilder("# category: Echo\ninput,output\n");
+        StringBuilder pairs = new StringBuilder("# category: Echo\ninput,output\n");
+        for (int i = 0; i < 30; i++) {
+            same.append("the same question,answer ").append(i).append('\n');
+            pairs.append("question ").append(i / 2).append(",answer ").append(i).append('\n');
+        }
+        Files.writeString(csv.resolve("same.csv"), same);
+        Files.writeString(csv.resolve("pairs.csv"), pairs);
+        LoadedTasks catalog = load(1, "synthetic", "csv=" + csv);
+        Splits splits = SplitBuilder.build(catalog, catalog.defaultSplitSpec(), 1);
+        assertSound(catalog, splits);
+        assertTrue(splits.fullySupervised().stream().noneMatch(t -> t.id().equals("csv/same")));
+        assertEquals(30, splits.train().stream().filter(t -> t.task().id().equals("csv/same")).findFirst()
+                .orElseThrow().size());
+        assertTrue(splits.notes().contains("csv/same has 30 instances that share one input: all used for "
+                + "training, none for evaluation"), splits.notes().toString());
+        Task pairsEvaluated = splits.fullySupervised().stream().filter(t -> t.id().equals("csv/pairs")).findFirst()
+                .orElseThrow();
+        assertEquals(0, pairsEvaluated.instances().size() % 2, "pairs sharing an input stay together");
+        assertTrue(LeakageGuard.check(splits).withExactMatches().isEmpty());
+    }
+
+    @Test
     void trainCapAndRandomSelection() throws Exception {
         LoadedTasks catalog = load(1, "synthetic");
         SplitSpec spec = new SplitSpec("", List.of("Counting"), List.of(), List.of("synthetic/arithmetic_add"), 10, 30,
