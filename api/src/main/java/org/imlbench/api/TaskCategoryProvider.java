@@ -1,5 +1,7 @@
 package org.imlbench.api;
 
+import java.util.Optional;
+
 /**
  * Service interface: reads tasks, grouped into categories, from one kind of task source. The provider's
  * {@linkplain #name() name} is the {@code KIND} of {@code --tasks KIND[=PATH]}.
@@ -20,4 +22,14 @@ public interface TaskCategoryProvider extends Plugin {
      * @throws UsageException when the source's options are invalid
      */
     TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException;
+
+    /**
+     * The prompt format that renders this provider's tasks as the tool they come from does; the harness uses it when
+     * the user gives no {@code --format} and every task source of the run names the same one.
+     *
+     * @return the name of a prompt format, or empty for the harness's default ({@code optiml})
+     */
+    default Optional<String> defaultFormat() {
+        return Optional.empty();
+    }
 }

@@ -43,7 +43,7 @@ public final class EvalCommand implements CliCommand {
                 options.model(file.getFileName().toString());
             }
         }
-        RunConfig resolved = options.resolve(RunMode.EVAL, base, null, null);
+        RunConfig resolved = options.resolve(context.plugins(), RunMode.EVAL, base, null, null);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

@@ -44,10 +44,10 @@ public final class RunCommand implements CliCommand {
                     + "existing model");
         }
         options.tuneBackend(tuneBackend);
-        RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null);
+        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, null);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig resolved = options.resolve(RunMode.RUN, base, tunedModel, recipe);
+        RunConfig resolved = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, recipe);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

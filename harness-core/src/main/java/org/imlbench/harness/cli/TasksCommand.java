@@ -13,6 +13,7 @@ import org.imlbench.harness.run.ConsoleProgress;
 import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.splits.LeakageGuard;
 import org.imlbench.harness.splits.LeakageReport;
+import org.imlbench.harness.tasks.DefaultFormat;
 
 /**
  * {@code harness tasks}: loads the task sources, cuts the splits and shows, per split and category, task and
@@ -40,8 +41,9 @@ public final class TasksCommand implements CliCommand {
     private int show;
     @Parameter(names = "--json", description = "Print JSON instead of tables")
     private boolean json;
-    @Parameter(names = "--format", description = "Prompt format for --show")
-    private String format = "optiml";
+    @Parameter(names = "--format", description = "Prompt format for --show (default: the task sources' own, e.g. "
+            + "lm-eval for lm-eval tasks, else optiml)")
+    private String format;
     @Parameter(names = "--shots", description = "Demonstrations per prompt for --show")
     private int shots;
     @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
@@ -70,7 +72,8 @@ public final class TasksCommand implements CliCommand {
             throw new UsageException("--show must be >= 0, got " + show);
         }
         try (BenchmarkPlan plan = BenchmarkPlan.prepare(context.plugins(), context.workDir(),
-                new BenchmarkPlan.Request(tasks, taskOptions, split, seed, skipBadTasks, false, format, shots))) {
+                new BenchmarkPlan.Request(tasks, taskOptions, split, seed, skipBadTasks, false,
+                        format != null ? format : DefaultFormat.forTasks(context.plugins(), tasks), shots))) {
             plan.load(new ConsoleProgress(context.err(), !quiet));
             if (printSpec) {
                 context.out().println(plan.spec().toJson());

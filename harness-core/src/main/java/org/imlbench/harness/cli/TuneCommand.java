@@ -67,9 +67,9 @@ public final class TuneCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        RunConfig draft = options.resolve(RunMode.RUN, null, null, null);
+        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, null, null, null);
         TuningConfig recipe = tuning.resolve(null, RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig config = options.resolve(RunMode.RUN, null, null, recipe);
+        RunConfig config = options.resolve(context.plugins(), RunMode.RUN, null, null, recipe);
         ModelBackend backend = context.plugins().get(ModelBackend.class, config.backend());
         if (!backend.canTune()) {
             throw new UsageException("backend '" + config.backend() + "' cannot tune models");

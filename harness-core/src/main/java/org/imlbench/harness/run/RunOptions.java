@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
+import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.tasks.DefaultFormat;
 import org.imlbench.rundir.RunMode;
 import org.imlbench.rundir.Shard;
 
@@ -34,7 +36,8 @@ public final class RunOptions {
     String split;
     @Parameter(names = "--seed", description = "Seed for splits, demonstrations, tuning and bootstrap. Default: 1")
     Long seed;
-    @Parameter(names = "--format", description = "Prompt format plugin. Default: optiml")
+    @Parameter(names = "--format", description = "Prompt format plugin. Default: the task sources' own when they "
+            + "all name one (lm-eval, promptsource), else optiml")
     String format;
     @Parameter(names = "--shots", description = "Demonstrations per prompt. Default: 0")
     Integer shots;
@@ -72,26 +75,30 @@ public final class RunOptions {
      * Resolves the configuration: a value typed on the command line wins, then the value of {@code base} (read from
      * {@code --config}), then the default.
      *
+     * @param plugins the plugins: the task sources' default prompt format applies when none is given
      * @param command what the run does
      * @param base a configuration read from a file, or null
      * @param tuned the {@code --tuned} model, or null
      * @param tuning the tuning recipe when the run tunes, or null
      * @return the resolved configuration
      */
-    public RunConfig resolve(RunMode command, RunConfig base, String tuned, TuningConfig tuning) {
+    public RunConfig resolve(PluginRegistry plugins, RunMode command, RunConfig base, String tuned,
+                             TuningConfig tuning) {
         String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
+        List<String> resolvedTasks = pick(tasks, base == null ? null : base.tasks(), List.of("synthetic"));
         String resolvedBackend = pick(backend, base == null ? null : base.backend(), "djl");
         Map<String, String> options = new LinkedHashMap<>(base == null ? Map.of() : base.backendOptions());
         options.putAll(backendOptions);
         Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
         sourceOptions.putAll(taskOptions);
         return RunConfig.builder(command)
-                .tasks(pick(tasks, base == null ? null : base.tasks(), List.of("synthetic")))
+                .tasks(resolvedTasks)
                 .taskOptions(sourceOptions)
                 .splitSpec(pick(split, base == null ? null : base.splitSpec(), null))
                 .seed(pick(seed, base == null ? null : base.seed(), 1L))
-                .format(pick(format, base == null ? null : base.format(), "optiml"))
+                .format(pick(format, base == null ? null : base.format(),
+                        DefaultFormat.forTasks(plugins, resolvedTasks)))
                 .shots(pick(shots, base == null ? null : base.shots(), 0))
                 .limit(pick(limit, base == null ? null : base.limit(), null))
                 .backend(resolvedBackend)

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.OptionKey;
@@ -35,6 +36,12 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
     public static final OptionKey<String> CATEGORY_FROM = OptionKey.choice("category-from",
             "an lm-eval task's category: its first tag, the group listing it, its task name, or its folder (a "
                     + "'category' key in the YAML wins)", "tag", "tag", "group", "task", "folder");
+
+    /** Prompts as lm-evaluation-harness builds them, unless {@code --format} says otherwise. */
+    @Override
+    public Optional<String> defaultFormat() {
+        return Optional.of("lm-eval");
+    }
 
     @Override
     public String name() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -53,6 +54,12 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
     /** {@code original-task=true}. */
     public static final OptionKey<Boolean> ORIGINAL_TASK = OptionKey.flag("original-task",
             "only PromptSource templates that ask for the dataset's own task (metadata.original_task)", false);
+
+    /** Prompts as PromptSource builds them, unless {@code --format} says otherwise. */
+    @Override
+    public Optional<String> defaultFormat() {
+        return Optional.of("promptsource");
+    }
 
     @Override
     public String name() {
