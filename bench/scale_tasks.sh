@@ -41,7 +41,7 @@ if [[ ! -d "$corpus/tasks" ]]; then
   java "$root/harness-core/src/test/java/org/imlbench/harness/bench/ScaleCorpus.java" "$corpus" --tasks "$tasks" \
     --instances "$instances" --input-words "$input_words" --output-words "$output_words"
 fi
-echo "corpus: $(du -sh "$corpus" | cut -f1), $(ls "$corpus/tasks" | wc -l) task files" >&2
+echo "corpus: $(du -shL "$corpus" | cut -f1), $(ls "$corpus/tasks" | wc -l) task files" >&2
 cat "$corpus"/tasks/*.json > /dev/null   # both sides read from the page cache
 
 # Build once, outside the timings.

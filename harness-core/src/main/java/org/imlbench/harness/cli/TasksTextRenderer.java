@@ -65,7 +65,13 @@ final class TasksTextRenderer {
                 out.println("(" + shown.error() + ")");
                 continue;
             }
-            out.println(shown.prompt().source());
+            String source = shown.prompt().source();
+            out.println(source);
+            String trailing = source.substring(source.stripTrailing().length());
+            if (!trailing.isEmpty()) {
+                // invisible above, yet the model sees it (a prompt ending in "Answer: " scores " yes" differently)
+                out.println("--- the prompt ends with " + quote(trailing));
+            }
             out.println("--- target: " + quote(shown.prompt().target()));
             if (!shown.prompt().continuations().isEmpty()) {
                 out.println("--- options: " + String.join(" | ",
@@ -75,6 +81,7 @@ final class TasksTextRenderer {
     }
 
     private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+        return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\"", "\\\"")
+                + "\"";
     }
 }

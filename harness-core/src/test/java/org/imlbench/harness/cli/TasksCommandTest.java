@@ -108,6 +108,25 @@ class TasksCommandTest {
     }
 
     @Test
+    void showNamesWhitespaceThatEndsAPromptAndUsesTheSourcesOwnFormat() throws Exception {
+        Path tasks = Files.createDirectories(temp.resolve("yaml"));
+        Files.writeString(tasks.resolve("yn.yaml"), "task: yn\ndataset_path: ex/yn\nvalidation_split: validation\n"
+                + "output_type: multiple_choice\ndoc_to_text: \"{{q}}\\nAnswer: \"\ndoc_to_target: a\n"
+                + "doc_to_choice: [\"no\", \"yes\"]\n");
+        Path data = Files.createDirectories(temp.resolve("data/ex/yn/default"));
+        StringBuilder docs = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            docs.append("{\"q\": \"Is ").append(i).append(" even?\", \"a\": ").append(i % 2 == 0 ? 1 : 0)
+                    .append("}\n");
+        }
+        Files.writeString(data.resolve("validation.jsonl"), docs);
+        assertEquals(0, run("tasks", "--tasks", "lm-eval=" + tasks, "--task-option", "data=" + temp.resolve("data"),
+                "--show", "1", "--quiet"), err.toString());
+        assertTrue(out().contains("(lm-eval, 0-shot)"), "lm-eval tasks default to their own format: " + out());
+        assertTrue(out().contains("Answer: \n--- the prompt ends with \" \"\n"), out());
+    }
+
+    @Test
     void refusesOverlapUnlessAllowedAndPrintsSpecs() throws Exception {
         Path csv = temp.resolve("dup.csv");
         Files.writeString(csv, "# instruction: Echo.\ninput,output\nsame,1\nsame,2\nother,3\nmore,4\n");
