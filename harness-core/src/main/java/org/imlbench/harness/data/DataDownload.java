@@ -17,8 +17,9 @@ import org.imlbench.hf.hub.ResumableDownload;
 /**
  * Fills a folder with a data set: lists its files at the pinned commit, downloads each one that is missing or
  * differs into {@code .partial/} (resuming what an interrupted run left there), checks its size and git blob id, and
- * moves it into place; the manifest is written last. A file that fails its check is deleted and the download stops
- * with an error naming it; files already in place and correct cost no request.
+ * moves it into place, at its path below the data set's root folder; the manifest is written last. A file that fails
+ * its check is deleted and the download stops with an error naming it; files already in place and correct cost no
+ * request.
  */
 public final class DataDownload {
     /** The folder, inside the data folder, where files arrive before they are checked. */
@@ -55,12 +56,13 @@ public final class DataDownload {
         try (ConsoleProgress.Bar bar = progress.start(set.name(), manifest.files().size(), "file")) {
             for (Manifest.File file : manifest.files()) {
                 bar.message(file.path());
-                Path target = dir.resolve(file.path());
+                String local = set.localPath(file.path());
+                Path target = dir.resolve(local);
                 if (Files.isRegularFile(target) && Files.size(target) == file.size()
                         && blobId(target).equals(file.sha1())) {
                     present++;
                 } else {
-                    Path part = partial.resolve(file.path());
+                    Path part = partial.resolve(local);
                     downloads.fetch(origin.file(set, file.path()), file.path(), part, file.size());
                     String actual = blobId(part);
                     if (!actual.equals(file.sha1())) {
