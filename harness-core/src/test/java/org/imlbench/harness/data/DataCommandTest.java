@@ -91,6 +91,18 @@ class DataCommandTest {
         return harness(args.toArray(String[]::new));
     }
 
+    /** {@code data get SET --out OUT --from} the fake's mirror, serving these files. */
+    private Outcome fromMirror(FakeGitHub github, Map<String, byte[]> served, String set, String out) {
+        github.mirror(served);
+        return harness("data", "get", set, "--out", out, "--quiet", "--from", github.base() + "/mirror");
+    }
+
+    /** Replaces text in the manifest among these files. */
+    private static void edit(Map<String, byte[]> files, String text, String replacement) {
+        files.put(Manifest.FILE, new String(files.get(Manifest.FILE), StandardCharsets.UTF_8).replace(text, replacement)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void assertSameFiles(Map<String, byte[]> expected, Path dir) throws IOException {
         for (Map.Entry<String, byte[]> file : expected.entrySet()) {
             assertArrayEquals(file.getValue(), Files.readAllBytes(dir.resolve(file.getKey())), file.getKey());
@@ -189,18 +201,13 @@ class DataCommandTest {
             assertEquals(0, get(github, "bbh", "first").code());
             Map<String, byte[]> served = new LinkedHashMap<>(files);
             served.put(Manifest.FILE, Files.readAllBytes(temp.resolve("first").resolve(Manifest.FILE)));
-            github.mirror(served);
-            Outcome fromMirror = harness("data", "get", "bbh", "--out", "second", "--quiet", "--from",
-                    github.base() + "/mirror");
+            Outcome fromMirror = fromMirror(github, served, "bbh", "second");
             assertEquals(0, fromMirror.code(), fromMirror.err());
             assertSameFiles(files, temp.resolve("second"));
 
             // a mirror of another commit is refused
-            served.put(Manifest.FILE, new String(served.get(Manifest.FILE), StandardCharsets.UTF_8)
-                    .replace(DataSet.named("bbh").commit(), "0".repeat(40)).getBytes(StandardCharsets.UTF_8));
-            github.mirror(served);
-            Outcome other = harness("data", "get", "bbh", "--out", "third", "--quiet", "--from",
-                    github.base() + "/mirror");
+            edit(served, DataSet.named("bbh").commit(), "0".repeat(40));
+            Outcome other = fromMirror(github, served, "bbh", "third");
             assertEquals(1, other.code());
             assertTrue(other.err().contains("not suzgunmirac/BIG-Bench-Hard at"), other.err());
         }
@@ -321,18 +328,13 @@ class DataCommandTest {
             // the filled folder, served as it is, is a mirror: its files lie at their data-folder paths
             Map<String, byte[]> mirrored = new TreeMap<>(local);
             mirrored.put(Manifest.FILE, Files.readAllBytes(dir.resolve(Manifest.FILE)));
-            github.mirror(mirrored);
-            Outcome fromMirror = harness("data", "get", "promptsource", "--out", "second", "--quiet", "--from",
-                    github.base() + "/mirror");
+            Outcome fromMirror = fromMirror(github, mirrored, "promptsource", "second");
             assertEquals(0, fromMirror.code(), fromMirror.err());
             assertSameFiles(local, temp.resolve("second"));
 
             // a mirror whose files lie below another folder of the repository is refused
-            mirrored.put(Manifest.FILE, new String(mirrored.get(Manifest.FILE), StandardCharsets.UTF_8)
-                    .replace("\"promptsource/templates\"", "\"promptsource\"").getBytes(StandardCharsets.UTF_8));
-            github.mirror(mirrored);
-            Outcome other = harness("data", "get", "promptsource", "--out", "third", "--quiet", "--from",
-                    github.base() + "/mirror");
+            edit(mirrored, "\"promptsource/templates\"", "\"promptsource\"");
+            Outcome other = fromMirror(github, mirrored, "promptsource", "third");
             assertEquals(1, other.code());
             assertTrue(other.err().contains("below the repository folder 'promptsource'"), other.err());
         }
