@@ -24,6 +24,8 @@ import org.imlbench.hf.hub.ResumableDownload;
 public final class DataDownload {
     /** The folder, inside the data folder, where files arrive before they are checked. */
     public static final String PARTIAL = ".partial";
+    /** Added to the name of a file while it waits in {@value #PARTIAL}. */
+    public static final String PART_SUFFIX = ".part";
 
     private final ResumableDownload downloads;
     private final ConsoleProgress progress;
@@ -62,7 +64,7 @@ public final class DataDownload {
                         && blobId(target).equals(file.sha1())) {
                     present++;
                 } else {
-                    Path part = partial.resolve(local);
+                    Path part = partialFile(dir, local);
                     downloads.fetch(origin.file(set, file.path()), file.path(), part, file.size());
                     String actual = blobId(part);
                     if (!actual.equals(file.sha1())) {
@@ -83,6 +85,18 @@ public final class DataDownload {
             FileTrees.deleteTree(partial);
         }
         return new Outcome(manifest, downloaded, present);
+    }
+
+    /**
+     * Where a file waits until it is checked: below {@value #PARTIAL}, with {@value #PART_SUFFIX} added, so that a
+     * task source reading the data folder recursively never takes a partial file for one of its own.
+     *
+     * @param dir the data folder
+     * @param local the file's path in the data folder
+     * @return its partial file
+     */
+    public static Path partialFile(Path dir, String local) {
+        return dir.resolve(PARTIAL).resolve(local + PART_SUFFIX);
     }
 
     private static boolean isEmptyTree(Path dir) throws IOException {

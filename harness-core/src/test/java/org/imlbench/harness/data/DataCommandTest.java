@@ -163,7 +163,7 @@ class DataCommandTest {
             assertEquals(1, failed.code());
             assertTrue(failed.err().contains(big) && failed.err().contains("kept and resumed next time"),
                     failed.err());
-            Path partial = temp.resolve("bbh").resolve(DataDownload.PARTIAL).resolve(big);
+            Path partial = DataDownload.partialFile(temp.resolve("bbh"), big);
             long kept = Files.size(partial);
             assertEquals(3000, kept, "three cut transfers of 1000 bytes, each resumed from the last");
             assertFalse(Files.exists(temp.resolve("bbh").resolve(big)), "no unchecked file in place");
@@ -188,7 +188,7 @@ class DataCommandTest {
             assertEquals(1, outcome.code());
             assertTrue(outcome.err().contains("integrity check failed for " + victim), outcome.err());
             assertFalse(Files.exists(temp.resolve("bbh").resolve(victim)));
-            assertFalse(Files.exists(temp.resolve("bbh").resolve(DataDownload.PARTIAL).resolve(victim)));
+            assertFalse(Files.exists(DataDownload.partialFile(temp.resolve("bbh"), victim)));
             assertFalse(Files.exists(temp.resolve("bbh").resolve(Manifest.FILE)), "an incomplete folder has no manifest");
         }
     }
