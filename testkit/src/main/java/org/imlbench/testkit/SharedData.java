@@ -13,10 +13,12 @@ import java.util.Optional;
  * OPT tokenizer ({@code harness data get} downloads the task data), and tiny OPT checkpoints with float64 golden
  * values.
  *
- * <p>Where they are: {@code IMLBENCH_DATA} names the data folder (holding {@code bbh/}, {@code niv2/}, ...) and
- * {@code IMLBENCH_FIXTURES} the fixtures folder (holding {@code opt/}); both default to {@code data/} and
- * {@code fixtures/} under {@code IMLBENCH_SHARED}, which defaults to {@code ../shared} beside the repository (the
- * system property {@code imlbench.repo}, set by the build, else the working directory).
+ * <p>Where they are: {@code IMLBENCH_DATA} names the data folder and {@code IMLBENCH_FIXTURES} the fixtures folder
+ * (holding {@code opt/}); both default to {@code data/} and {@code fixtures/} under {@code IMLBENCH_SHARED}, which
+ * defaults to {@code ../shared} beside the repository (the system property {@code imlbench.repo}, set by the build,
+ * else the working directory). The data folder holds {@code bbh/}, {@code niv2/}, {@code lm-eval/tasks/},
+ * {@code promptsource/} and {@code opt-tokenizer/}: the layout that {@code harness data get NAME --out DIR/NAME}
+ * leaves for the first four.
  *
  * <p>A missing folder fails the test under {@code CI=true}, where the data must be present, and skips it otherwise.
  */
@@ -64,7 +66,7 @@ public final class SharedData {
             return Optional.of(path);
         }
         if ("true".equals(System.getenv("CI"))) {
-            fail("test data missing: " + path + " (set IMLBENCH_DATA / IMLBENCH_FIXTURES, see README)");
+            fail(missing(path));
         }
         return Optional.empty();
     }
@@ -85,9 +87,14 @@ public final class SharedData {
         return root.resolve(underShared).toAbsolutePath().normalize();
     }
 
+    private static String missing(Path path) {
+        return "test data missing: " + path + " (set IMLBENCH_DATA / IMLBENCH_FIXTURES; './harness data get NAME --out "
+                + "DIR/NAME' fills a data folder; see README)";
+    }
+
     private static Path require(Path path) {
         if (!Files.exists(path)) {
-            String message = "test data missing: " + path + " (set IMLBENCH_DATA / IMLBENCH_FIXTURES, see README)";
+            String message = missing(path);
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }

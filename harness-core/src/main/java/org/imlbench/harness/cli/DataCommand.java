@@ -16,13 +16,15 @@ import org.imlbench.hf.hub.HubResolver;
 import org.imlbench.hf.hub.ResumableDownload;
 
 /**
- * {@code harness data get NAME --out DIR}: downloads a public data set (Super-NaturalInstructions, BIG-Bench Hard) at
- * its pinned commit, checks every file against the repository's listing, resumes an interrupted download and prints
- * the {@code --tasks} argument that reads it. {@code harness data list} shows the data sets.
+ * {@code harness data get NAME --out DIR}: downloads a public data set (Super-NaturalInstructions, BIG-Bench Hard,
+ * lm-evaluation-harness's task YAML, PromptSource's templates) at its pinned commit, checks every file against the
+ * repository's listing, resumes an interrupted download and prints the {@code --tasks} argument that reads it.
+ * {@code harness data list} shows the data sets.
  */
-@Parameters(commandNames = DataCommand.NAME, commandDescription = "Download task data: 'data get niv2|bbh --out DIR' "
-        + "fetches the files at a pinned commit from GitHub (or --from a mirror), checks each one, resumes an "
-        + "interrupted download and prints the --tasks argument to use; 'data list' shows the data sets.")
+@Parameters(commandNames = DataCommand.NAME, commandDescription = "Download task data: 'data get "
+        + "niv2|bbh|lm-eval|promptsource --out DIR' fetches the files at a pinned commit from GitHub (or --from a "
+        + "mirror), checks each one, resumes an interrupted download and prints the --tasks argument to use; "
+        + "'data list' shows the data sets.")
 public final class DataCommand implements CliCommand {
     static final String NAME = "data";
 
@@ -78,7 +80,10 @@ public final class DataCommand implements CliCommand {
         context.out().printf("%s: %d files (%.1f MB) of %s at %s in %s: %d downloaded, %d already there, all checked%n",
                 set.name(), outcome.manifest().files().size(), outcome.manifest().bytes() / 1e6, set.repository(),
                 set.commit(), dir, outcome.downloaded(), outcome.present());
-        context.out().println("use: --tasks " + set.tasks() + "=" + dir);
+        context.out().println("use: --tasks " + set.tasksArgument(dir));
+        if (set.note() != null) {
+            context.out().println("note: " + set.note());
+        }
         return Main.OK;
     }
 }

@@ -17,12 +17,15 @@ import org.imlbench.hf.hub.ResumableDownload;
 /**
  * Fills a folder with a data set: lists its files at the pinned commit, downloads each one that is missing or
  * differs into {@code .partial/} (resuming what an interrupted run left there), checks its size and git blob id, and
- * moves it into place; the manifest is written last. A file that fails its check is deleted and the download stops
- * with an error naming it; files already in place and correct cost no request.
+ * moves it into place, at its path below the data set's root folder; the manifest is written last. A file that fails
+ * its check is deleted and the download stops with an error naming it; files already in place and correct cost no
+ * request.
  */
 public final class DataDownload {
     /** The folder, inside the data folder, where files arrive before they are checked. */
     public static final String PARTIAL = ".partial";
+    /** Added to the name of a file while it waits in {@value #PARTIAL}. */
+    public static final String PART_SUFFIX = ".part";
 
     private final ResumableDownload downloads;
     private final ConsoleProgress progress;
@@ -55,12 +58,13 @@ public final class DataDownload {
         try (ConsoleProgress.Bar bar = progress.start(set.name(), manifest.files().size(), "file")) {
             for (Manifest.File file : manifest.files()) {
                 bar.message(file.path());
-                Path target = dir.resolve(file.path());
+                String local = set.localPath(file.path());
+                Path target = dir.resolve(local);
                 if (Files.isRegularFile(target) && Files.size(target) == file.size()
                         && blobId(target).equals(file.sha1())) {
                     present++;
                 } else {
-                    Path part = partial.resolve(file.path());
+                    Path part = partialFile(dir, local);
                     downloads.fetch(origin.file(set, file.path()), file.path(), part, file.size());
                     String actual = blobId(part);
                     if (!actual.equals(file.sha1())) {
@@ -81,6 +85,18 @@ public final class DataDownload {
             FileTrees.deleteTree(partial);
         }
         return new Outcome(manifest, downloaded, present);
+    }
+
+    /**
+     * Where a file waits until it is checked: below {@value #PARTIAL}, with {@value #PART_SUFFIX} added, so that a
+     * task source reading the data folder recursively never takes a partial file for one of its own.
+     *
+     * @param dir the data folder
+     * @param local the file's path in the data folder
+     * @return its partial file
+     */
+    public static Path partialFile(Path dir, String local) {
+        return dir.resolve(PARTIAL).resolve(local + PART_SUFFIX);
     }
 
     private static boolean isEmptyTree(Path dir) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,17 +21,25 @@ import org.imlbench.api.UsageException;
  * @param description what it holds
  * @param repository the GitHub repository, {@code owner/name}
  * @param commit the full commit id the files are taken at
- * @param files the files to get: {@code folder/*.suffix} patterns, folders relative to the repository's root
+ * @param root the repository folder that the data folder stands for ({@code ""}: the repository's root): each file
+ *     lies in the data folder at its path below this folder, so that the folder has the layout its task source reads
+ * @param files the files to get: {@link Pattern}s, relative to the repository's root, all below {@code root}
  * @param tasks the task source kind that reads the downloaded folder ({@code --tasks KIND=DIR})
+ * @param tasksFolder the folder under the data folder that {@code --tasks} names ({@code ""}: the data folder)
+ * @param note what else the task source needs to read the folder, printed after the {@code --tasks} argument; or
+ *     null
  */
-public record DataSet(String name, String description, String repository, String commit, List<String> files,
-                      String tasks) {
+public record DataSet(String name, String description, String repository, String commit, String root,
+                      List<String> files, String tasks, String tasksFolder, String note) {
     private static final String CATALOG = "data-sets.json";
 
     /** Checks the fields. */
     public DataSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(commit, "commit");
+        root = root == null ? "" : root;
+        tasksFolder = tasksFolder == null ? "" : tasksFolder;
         files = List.copyOf(files);
         if (!repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("data set " + name + ": repository must be owner/name: " + repository);
@@ -38,42 +47,144 @@ public record DataSet(String name, String description, String repository, String
         if (!commit.matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException("data set " + name + ": commit must be a full 40-hex id: " + commit);
         }
-        for (String pattern : files) {
-            Pattern.parse(pattern);
+        if (!root.isEmpty()) {
+            Pattern.checkFolder(root, root);
+        }
+        if (!tasksFolder.isEmpty()) {
+            Pattern.checkFolder(tasksFolder, tasksFolder);
+        }
+        for (String file : files) {
+            Pattern pattern = Pattern.parse(file);
+            if (!root.isEmpty() && !(pattern.folder() + "/").startsWith(root + "/")) {
+                throw new IllegalArgumentException("data set " + name + ": file pattern " + file + " is not below "
+                        + "the root " + root);
+            }
         }
     }
 
     /** The fields of one entry of the catalog, before it has a name. */
-    private record Entry(String description, String repository, String commit, List<String> files, String tasks) {
+    private record Entry(String description, String repository, String commit, String root, List<String> files,
+                         String tasks, String tasksFolder, String note) {
     }
 
     /**
-     * A {@code folder/*.suffix} file pattern.
+     * A file pattern: {@code folder/NAME} takes the files of the folder itself whose names match {@code NAME};
+     * {@code folder/**}{@code /NAME} those of the folder and all its sub-folders. In {@code NAME}, {@code *} stands
+     * for any run of characters ({@code *.json}, {@code templates.yaml}, {@code *} for every file).
      *
      * @param folder the folder, relative to the repository's root, without a trailing slash
-     * @param suffix the file name suffix, e.g. {@code .json}
+     * @param recursive whether files in sub-folders count
+     * @param name the file name, with {@code *} wildcards
      */
-    public record Pattern(String folder, String suffix) {
-        static Pattern parse(String pattern) {
-            int star = pattern.lastIndexOf("/*");
-            if (star <= 0 || pattern.indexOf('*') != star + 1) {
-                throw new IllegalArgumentException("file pattern must be folder/*.suffix: " + pattern);
+    public record Pattern(String folder, boolean recursive, String name) {
+        private static final String ANY_DEPTH = "/**";
+
+        /** Checks the fields. */
+        public Pattern {
+            String pattern = folder + (recursive ? ANY_DEPTH : "") + "/" + name;
+            checkFolder(folder, pattern);
+            if (name.isEmpty() || name.contains("/") || name.contains("**")) {
+                throw new IllegalArgumentException("file pattern must be folder/NAME or folder/**/NAME, with * in "
+                        + "NAME only: " + pattern);
             }
-            return new Pattern(pattern.substring(0, star), pattern.substring(star + 2));
         }
 
         /**
-         * @param name a file name in the folder
+         * @param pattern {@code folder/NAME} or {@code folder/**}{@code /NAME}
+         * @return it, parsed
+         * @throws IllegalArgumentException when it is neither
+         */
+        public static Pattern parse(String pattern) {
+            int slash = pattern.lastIndexOf('/');
+            if (slash <= 0) {
+                throw new IllegalArgumentException("file pattern must be folder/NAME or folder/**/NAME: " + pattern);
+            }
+            String folder = pattern.substring(0, slash);
+            boolean recursive = folder.endsWith(ANY_DEPTH);
+            return new Pattern(recursive ? folder.substring(0, folder.length() - ANY_DEPTH.length()) : folder,
+                    recursive, pattern.substring(slash + 1));
+        }
+
+        /** A folder path: segments without wildcards, none empty, {@code .} or {@code ..}. */
+        static void checkFolder(String folder, String context) {
+            for (String segment : folder.split("/", -1)) {
+                if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("*")
+                        || segment.contains("\\")) {
+                    throw new IllegalArgumentException("not a folder path (no wildcards, empty, '.' or '..' "
+                            + "segments): '" + folder + "' in " + context);
+                }
+            }
+        }
+
+        /**
+         * @param path a file's path relative to the repository's root
          * @return whether the pattern takes it
          */
-        public boolean matches(String name) {
-            return name.endsWith(suffix) && !name.contains("/");
+        public boolean takes(String path) {
+            return path.startsWith(folder + "/") && matches(path.substring(folder.length() + 1));
+        }
+
+        /**
+         * @param relative a file's path relative to the pattern's folder
+         * @return whether the pattern takes it
+         */
+        public boolean matches(String relative) {
+            int slash = relative.lastIndexOf('/');
+            return (recursive || slash < 0) && glob(name, relative.substring(slash + 1));
+        }
+
+        /** Whether a file name matches a name with {@code *} wildcards (leftmost matching suffices for {@code *}). */
+        private static boolean glob(String glob, String fileName) {
+            String[] parts = glob.split("\\*", -1);
+            if (parts.length == 1) {
+                return fileName.equals(glob);
+            }
+            if (!fileName.startsWith(parts[0])) {
+                return false;
+            }
+            int at = parts[0].length();
+            for (int i = 1; i < parts.length - 1; i++) {
+                int found = fileName.indexOf(parts[i], at);
+                if (found < 0) {
+                    return false;
+                }
+                at = found + parts[i].length();
+            }
+            String last = parts[parts.length - 1];
+            return fileName.length() - last.length() >= at && fileName.endsWith(last);
+        }
+
+        @Override
+        public String toString() {
+            return folder + (recursive ? ANY_DEPTH : "") + "/" + name;
         }
     }
 
     /** @return the file patterns, parsed */
     public List<Pattern> patterns() {
         return files.stream().map(Pattern::parse).toList();
+    }
+
+    /**
+     * @param path a file's path relative to the repository's root, below {@link #root()}
+     * @return where it lies in the data folder: its path below the root
+     */
+    public String localPath(String path) {
+        if (root.isEmpty()) {
+            return path;
+        }
+        if (!path.startsWith(root + "/")) {
+            throw new IllegalArgumentException(path + " is not below " + root);
+        }
+        return path.substring(root.length() + 1);
+    }
+
+    /**
+     * @param dir the data folder
+     * @return the {@code --tasks} argument that reads it
+     */
+    public String tasksArgument(Path dir) {
+        return tasks + "=" + (tasksFolder.isEmpty() ? dir : dir.resolve(tasksFolder));
     }
 
     /** @return the repository's owner */
@@ -96,7 +207,7 @@ public record DataSet(String name, String description, String repository, String
             });
             Map<String, DataSet> out = new TreeMap<>();
             entries.forEach((name, e) -> out.put(name, new DataSet(name, e.description(), e.repository(),
-                    e.commit(), e.files(), e.tasks())));
+                    e.commit(), e.root(), e.files(), e.tasks(), e.tasksFolder(), e.note())));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CATALOG, e);

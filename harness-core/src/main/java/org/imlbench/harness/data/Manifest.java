@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a downloaded data set holds: the repository and commit it comes from and, for every file, its size and git
- * blob id (the SHA-1 of {@code "blob <size>\0"} followed by its bytes, as in a GitHub tree listing), against which
- * each downloaded file is checked. {@code harness data get} writes it last, as {@value #FILE}, into the folder it
- * fills; served over HTTP, such a folder is a mirror for {@code --from URL}.
+ * What a downloaded data set holds: the repository and commit it comes from, the repository folder the data folder
+ * stands for and, for every file, its size and git blob id (the SHA-1 of {@code "blob <size>\0"} followed by its
+ * bytes, as in a GitHub tree listing), against which each downloaded file is checked. {@code harness data get} writes
+ * it last, as {@value #FILE}, into the folder it fills; served over HTTP, such a folder is a mirror for
+ * {@code --from URL}.
  *
  * @param dataSet the data set's name
  * @param repository the GitHub repository, {@code owner/name}
  * @param commit the commit the files are taken at
+ * @param root the repository folder the data folder stands for ({@code ""}: the repository's root); each file lies
+ *     in the data folder at its path below it
  * @param files every file
  */
-public record Manifest(String dataSet, String repository, String commit, List<Manifest.File> files) {
+public record Manifest(String dataSet, String repository, String commit, String root, List<Manifest.File> files) {
     /** The manifest's file name in a data folder or mirror. */
     public static final String FILE = "imlbench-data.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,8 +49,9 @@ public record Manifest(String dataSet, String repository, String commit, List<Ma
         }
     }
 
-    /** Copies the list. */
+    /** Copies the list; a manifest without a root (written before there were roots) has the repository's root. */
     public Manifest {
+        root = root == null ? "" : root;
         files = List.copyOf(files);
     }
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * A mirror: an HTTP(S) URL serving a data folder as {@code harness data get} leaves it, i.e. the files under their
- * repository paths and {@value Manifest#FILE}, whose repository and commit must be the pinned ones.
+ * A mirror: an HTTP(S) URL serving a data folder as {@code harness data get} leaves it, i.e. {@value Manifest#FILE},
+ * whose repository, commit and root must be the pinned ones, and the files at their paths in the data folder.
  *
  * @param base the mirror's URL
  */
@@ -18,15 +18,17 @@ record Mirror(String base) implements Origin {
             throw new IOException(url + ": the mirror holds " + manifest.repository() + " at " + manifest.commit()
                     + ", not " + set.repository() + " at " + set.commit());
         }
+        if (!set.root().equals(manifest.root())) {
+            throw new IOException(url + ": the mirror's files lie below the repository folder '" + manifest.root()
+                    + "', this data set's below '" + set.root() + "'");
+        }
         // only what the data set is made of, whatever else the mirror lists
-        return new Manifest(set.name(), manifest.repository(), manifest.commit(), manifest.files().stream()
-                .filter(f -> set.patterns().stream().anyMatch(p -> f.path().startsWith(p.folder() + "/")
-                        && p.matches(f.path().substring(p.folder().length() + 1))))
-                .toList());
+        return new Manifest(set.name(), manifest.repository(), manifest.commit(), manifest.root(), manifest.files()
+                .stream().filter(f -> set.patterns().stream().anyMatch(p -> p.takes(f.path()))).toList());
     }
 
     @Override
     public URI file(DataSet set, String path) {
-        return Origin.resolve(base, path);
+        return Origin.resolve(base, set.localPath(path));
     }
 }

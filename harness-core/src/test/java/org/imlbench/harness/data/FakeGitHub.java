@@ -17,20 +17,23 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * GitHub on 127.0.0.1 for one repository at one commit: {@code /api/repos/OWNER/NAME/git/trees/SHA} lists a folder
- * as GitHub's REST API does (the commit's id lists the root; sub-folders have ids of their own), and
+ * as GitHub's REST API does (the commit's id lists the root; sub-folders have ids of their own), with
+ * {@code ?recursive=1} its whole subtree (cut short with {@code "truncated": true} for the folders named by
+ * {@link #truncate}, as GitHub does past 100,000 entries), and
  * {@code /raw/OWNER/NAME/COMMIT/PATH} serves a file, honouring {@code Range: bytes=N-}. {@code /mirror/PATH} serves
  * any other files given to it (a mirror of a data folder). It logs requests, and can cut a file's transfers short or
  * serve it corrupted.
  */
 final class FakeGitHub implements AutoCloseable {
     /** One request as the server saw it. */
-    record Request(String path, String range) {
+    record Request(String path, String query, String range) {
     }
 
     private final HttpServer server;
@@ -43,6 +46,7 @@ final class FakeGitHub implements AutoCloseable {
     private final Map<String, AtomicInteger> cuts = new ConcurrentHashMap<>();
     private final Map<String, Integer> cutAt = new ConcurrentHashMap<>();
     private volatile String corrupted;
+    private final Set<String> truncated = ConcurrentHashMap.newKeySet();
 
     FakeGitHub(String repository, String commit, Map<String, byte[]> files) throws IOException {
         this.repository = repository;
@@ -79,6 +83,11 @@ final class FakeGitHub implements AutoCloseable {
         corrupted = path;
     }
 
+    /** Answers a recursive listing of these folders (repository paths) with part of it and {@code truncated}. */
+    void truncate(String... folders) {
+        truncated.addAll(List.of(folders));
+    }
+
     /** Serves these files under {@code /mirror/}. */
     void mirror(Map<String, byte[]> content) {
         mirror.putAll(content);
@@ -104,12 +113,13 @@ final class FakeGitHub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
         String range = exchange.getRequestHeaders().getFirst("Range");
-        requests.add(new Request(path, range));
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.add(new Request(path, query, range));
         String trees = "/api/repos/" + repository + "/git/trees/";
         String raw = "/raw/" + repository + "/" + commit + "/";
         try (exchange) {
             if (path.startsWith(trees)) {
-                listing(exchange, path.substring(trees.length()));
+                listing(exchange, path.substring(trees.length()), "recursive=1".equals(query));
             } else if (path.startsWith(raw) && files.containsKey(path.substring(raw.length()))) {
                 String file = path.substring(raw.length());
                 byte[] content = files.get(file).clone();
@@ -125,7 +135,7 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private void listing(HttpExchange exchange, String id) throws IOException {
+    private void listing(HttpExchange exchange, String id, boolean recursive) throws IOException {
         String folder = treeIds.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
         if (folder == null) {
@@ -139,31 +149,37 @@ final class FakeGitHub implements AutoCloseable {
                 continue;
             }
             String rest = file.getKey().substring(prefix.length());
-            int slash = rest.indexOf('/');
-            Map<String, Object> entry = new LinkedHashMap<>();
-            if (slash < 0) {
-                entry.put("path", rest);
-                entry.put("mode", "100644");
-                entry.put("type", "blob");
-                entry.put("sha", blobId(file.getValue()));
-                entry.put("size", file.getValue().length);
-            } else {
+            // the sub-folders on the way to the file: the first only, or all of them in a recursive listing
+            for (int slash = rest.indexOf('/'); slash > 0; slash = recursive ? rest.indexOf('/', slash + 1) : -1) {
                 String sub = rest.substring(0, slash);
-                entry.put("path", sub);
-                entry.put("mode", "040000");
-                entry.put("type", "tree");
-                entry.put("sha", treeIds.get(prefix + sub));
+                entries.put(sub, entry(sub, "040000", "tree", treeIds.get(prefix + sub), null));
             }
-            entries.put((String) entry.get("path"), entry);
+            if (recursive || rest.indexOf('/') < 0) {
+                entries.put(rest, entry(rest, "100644", "blob", blobId(file.getValue()), file.getValue().length));
+            }
         }
+        List<Map<String, Object>> tree = List.copyOf(entries.values());
+        boolean cut = recursive && truncated.contains(folder);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("sha", id);
-        document.put("tree", List.copyOf(entries.values()));
-        document.put("truncated", false);
+        document.put("tree", cut ? tree.subList(0, tree.size() / 2) : tree);
+        document.put("truncated", cut);
         byte[] body = new ObjectMapper().writeValueAsBytes(document);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
+    }
+
+    private static Map<String, Object> entry(String path, String mode, String type, String sha, Integer size) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", path);
+        entry.put("mode", mode);
+        entry.put("type", type);
+        entry.put("sha", sha);
+        if (size != null) {
+            entry.put("size", size);
+        }
+        return entry;
     }
 
     private void send(HttpExchange exchange, String key, byte[] content, String range) throws IOException {

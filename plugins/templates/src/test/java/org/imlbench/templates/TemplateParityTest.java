@@ -37,10 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rendering parity with Python's Jinja2 on the real lm-evaluation-harness task files ({@code ../shared/data/lm-eval})
- * and PromptSource template files ({@code ../shared/data/promptsource}): every task is rendered over small documents
- * shaped like its dataset ({@code parity/parity-docs.json}, written here in the data layout) by imlbench and by
+ * and PromptSource template files ({@code ../shared/data/promptsource}; or the folders {@code harness data get}
+ * fills, through {@code IMLBENCH_DATA}): every task is rendered over small documents shaped like its dataset
+ * ({@code parity/parity-docs.json}, written here in the data layout) by imlbench and by
  * {@code parity/render_reference.py} (Jinja2 with lm-eval's and PromptSource's rules), and the inputs, choices,
- * references, zero-shot and two-shot prompts, targets and continuations must be equal, character for character.
+ * references, zero-shot and two-shot prompts, targets and continuations must be equal, character for character. Tasks
+ * whose datasets have no documents there are not compared.
  */
 class TemplateParityTest {
     /** Every split name the shared task files use; each dataset's documents are written under all of them. */
@@ -118,7 +120,7 @@ class TemplateParityTest {
     @Test
     void promptSourceTemplatesRenderAsPromptSourceDoes(@TempDir Path tmp) throws Exception {
         ReferencePython.require();
-        Path templates = SharedData.data("promptsource");
+        Path templates = documented(SharedData.data("promptsource"), tmp);
         Path data = writeData(tmp, "promptsource");
         JsonNode reference = ReferencePython.run("promptsource", templates.toString(), data.toString(),
                 String.valueOf(SHOTS));
@@ -180,12 +182,32 @@ class TemplateParityTest {
         return new TaskSource(kind, Optional.of(path), 1, true, Options.of(Map.of("data", data.toString())));
     }
 
+    /**
+     * The template files of the datasets that {@code parity-docs.json} has documents for, copied from the data folder
+     * into {@code tmp/templates} in PromptSource's layout: the folder may hold PromptSource's every template (as
+     * {@code harness data get promptsource} leaves it), whose datasets have no documents here.
+     */
+    private static Path documented(Path templates, Path tmp) throws IOException {
+        Path out = tmp.resolve("templates");
+        for (Map.Entry<String, JsonNode> dataset : parityDocs().get("promptsource").properties()) {
+            String key = dataset.getKey();
+            String folder = key.endsWith("/default") ? key.substring(0, key.length() - "/default".length()) : key;
+            Path target = out.resolve(folder).resolve("templates.yaml");
+            Files.createDirectories(target.getParent());
+            Files.copy(templates.resolve(folder).resolve("templates.yaml"), target);
+        }
+        return out;
+    }
+
+    private static JsonNode parityDocs() throws IOException {
+        try (InputStream in = TemplateParityTest.class.getResourceAsStream("parity/parity-docs.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
     /** Writes {@code parity-docs.json}'s documents of one source as {@code DIR/<dataset>/<config>/<split>.jsonl}. */
     private static Path writeData(Path tmp, String kind) throws IOException {
-        JsonNode all;
-        try (InputStream in = TemplateParityTest.class.getResourceAsStream("parity/parity-docs.json")) {
-            all = new ObjectMapper().readTree(in);
-        }
+        JsonNode all = parityDocs();
         ObjectMapper json = new ObjectMapper();
         Path data = tmp.resolve("data");
         for (Map.Entry<String, JsonNode> dataset : all.get(kind).properties()) {

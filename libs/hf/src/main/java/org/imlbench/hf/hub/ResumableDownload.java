@@ -83,6 +83,10 @@ public final class ResumableDownload {
      */
     public long fetch(URI url, String name, Path incomplete, long expectedSize) throws IOException {
         Files.createDirectories(incomplete.toAbsolutePath().getParent());
+        if (expectedSize == 0 && !Files.exists(incomplete)) {
+            // an empty file (a package's __init__.py): nothing to transfer, but it must exist
+            Files.createFile(incomplete);
+        }
         long expected = expectedSize;
         IOException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
