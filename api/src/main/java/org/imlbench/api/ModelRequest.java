@@ -1,5 +1,6 @@
 package org.imlbench.api;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record ModelRequest(String model, String device, Options options) {
      * @param options the options as text
      * @return the request
      */
-    public static ModelRequest of(String model, String device, java.util.Map<String, String> options) {
+    public static ModelRequest of(String model, String device, Map<String, String> options) {
         return new ModelRequest(model, device, Options.of(options));
     }
 

@@ -1,6 +1,7 @@
 package org.imlbench.api;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record Options(Map<String, String> values) {
     /** Copies the values, sorted by key. */
     public Options {
         Objects.requireNonNull(values, "values");
-        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** @return no settings */

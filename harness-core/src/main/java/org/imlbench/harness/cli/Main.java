@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.imlbench.api.UsageException;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginFailure;
@@ -194,8 +196,8 @@ public final class Main {
     /** JCommander's message, reworded where it talks about its own internals. */
     private static String usageMessage(ParameterException e) {
         String message = oneLine(e.getMessage());
-        java.util.regex.Matcher unknown = java.util.regex.Pattern
-                .compile("Was passed main parameter '(.*)' but no main parameter was defined.*").matcher(message);
+        Matcher unknown = Pattern.compile("Was passed main parameter '(.*)' but no main parameter was defined.*")
+                .matcher(message);
         return unknown.matches() ? "unknown option or argument '" + unknown.group(1) + "'" : message;
     }
 

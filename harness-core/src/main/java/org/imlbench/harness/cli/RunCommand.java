@@ -3,6 +3,7 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import java.io.IOException;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.UsageException;
 import org.imlbench.harness.run.RunConfig;
@@ -52,7 +53,7 @@ public final class RunCommand implements CliCommand {
         return 0;
     }
 
-    private RunConfig baseConfig(RunLauncher launcher, CliContext context) throws java.io.IOException {
+    private RunConfig baseConfig(RunLauncher launcher, CliContext context) throws IOException {
         try {
             return directory.baseConfig(launcher, context.workDir());
         } catch (IllegalArgumentException e) {

@@ -122,7 +122,8 @@ public final class BenchmarkPlan implements AutoCloseable {
             };
             loaded = sources.read(listener);
         }
-        timings.add(stopwatch.lap(String.format("loaded %,d tasks, %,d instances (%,d MB stored)", loaded.tasks().size(),
+        timings.add(stopwatch.lap(String.format("loaded %,d tasks, %,d instances (%,d MB stored)",
+                loaded.tasks().size(),
                 loaded.instanceCount(), loaded.storedBytes() >> 20)));
         SplitSpec chosen = splitFile.orElse(loaded.defaultSplitSpec());
         if (request.evaluationOnly()) {

@@ -1,5 +1,6 @@
 package org.imlbench.harness.run;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,7 +63,7 @@ public final class RunLauncher {
                 throw new IOException(runJson + ": has no \"config\" object");
             }
             return manifest.config();
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IOException(runJson + ": not a run.json: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             // bytes that are no Unicode text (Jackson's CharConversionException), or a read error

@@ -151,7 +151,8 @@ class DataCommandTest {
             assertTrue(outcome.err().contains("integrity check failed for " + victim), outcome.err());
             assertFalse(Files.exists(temp.resolve("bbh").resolve(victim)));
             assertFalse(Files.exists(temp.resolve("bbh").resolve(DataDownload.PARTIAL).resolve(victim)));
-            assertFalse(Files.exists(temp.resolve("bbh").resolve(Manifest.FILE)), "an incomplete folder has no manifest");
+            assertFalse(Files.exists(temp.resolve("bbh").resolve(Manifest.FILE)),
+                    "an incomplete folder has no manifest");
         }
     }
 

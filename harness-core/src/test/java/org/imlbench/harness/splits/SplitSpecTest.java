@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SplitSpecTest {
@@ -58,7 +59,7 @@ class SplitSpecTest {
         assertTrue(m.useSourceSplitRoles());
         assertEquals("a + b", m.description());
         SplitSpec pinned = SplitSpec.merge(List.of(a.pinEvalCap(List.of("niv2")), b.pinEvalCap(List.of("bbh"))));
-        assertEquals(java.util.Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
+        assertEquals(Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
         SplitSpec eval = pinned.forEvaluationOnly(List.of("X", "Z"));
         assertEquals(List.of("X", "Z"), eval.heldOutCategories());
         assertEquals(List.of(), eval.heldOutTasks());

@@ -99,9 +99,9 @@ public final class SummaryBuilder {
                 headline,
                 "task: mean over scored samples (missing predictions are counted, not scored); category and split: "
                         + "macro average over tasks (each task weighs the same, as in OPT-IML), '" + GroupSummary.SCORE
-                        + "' averaging each task's headline metric; every model is averaged over the same tasks (those all "
-                        + "models scored without an evaluation error); 95% percentile bootstrap intervals with "
-                        + RESAMPLES + " seeded resamples, resampling samples within each task (stratified)",
+                        + "' averaging each task's headline metric; every model is averaged over the same tasks "
+                        + "(those all models scored without an evaluation error); 95% percentile bootstrap intervals "
+                        + "with " + RESAMPLES + " seeded resamples, resampling samples within each task (stratified)",
                 "tuned - base per instance, matched by instance id over instances both models scored; paired "
                         + "bootstrap of the mean difference per task, of the macro average over tasks per category "
                         + "and split; significantly worse = the whole 95% interval of the difference below 0");

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Splits work across model replicas (one per GPU), each replica taking a contiguous share on its own thread. With a
@@ -29,7 +30,7 @@ final class DataParallel {
 
     static <R> List<R> run(int replicas, int items, Share<R> share) throws IOException {
         if (replicas == 1 || items <= 1) {
-            int[] all = java.util.stream.IntStream.range(0, items).toArray();
+            int[] all = IntStream.range(0, items).toArray();
             try {
                 return share.run(0, all);
             } catch (IOException | RuntimeException e) {
@@ -42,7 +43,7 @@ final class DataParallel {
         for (int k = 0; k < replicas; k++) {
             int from = (int) ((long) items * k / replicas);
             int to = (int) ((long) items * (k + 1) / replicas);
-            parts.add(java.util.stream.IntStream.range(from, to).toArray());
+            parts.add(IntStream.range(from, to).toArray());
         }
         ExecutorService pool = Executors.newFixedThreadPool(replicas, r -> {
             Thread t = new Thread(r, "djl-replica");

@@ -3,6 +3,7 @@ package org.imlbench.djl.model;
 import ai.djl.Device;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.imlbench.api.UsageException;
 
 /**
@@ -19,7 +20,7 @@ public final class DeviceSpec {
      * @throws UsageException when the string is malformed
      */
     public static List<Device> parse(String spec) {
-        String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = spec.trim().toLowerCase(Locale.ROOT);
         if (s.isEmpty() || s.equals("cpu")) {
             return List.of(Device.cpu());
         }
