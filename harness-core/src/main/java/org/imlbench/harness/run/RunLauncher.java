@@ -15,6 +15,7 @@ import java.util.List;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.rundir.RunLayout;
 import org.imlbench.rundir.ShardMerger;
 
@@ -98,9 +99,10 @@ public final class RunLauncher {
      * @return the run directory
      * @throws IOException when the run fails
      * @throws TaskLoadException when a task source cannot be read
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
     public Path launch(RunConfig config, Path runDir, boolean progressBars, boolean html) throws IOException,
-            TaskLoadException {
+            TaskLoadException, LeakageException {
         ConsoleProgress progress = new ConsoleProgress(err, progressBars);
         RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out, progress),
                 new ReportWriter(html), progress, out, json);

@@ -23,6 +23,7 @@ import org.imlbench.files.AtomicFiles;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.store.TrainingExampleStore;
 import org.imlbench.rundir.Role;
 import org.imlbench.rundir.RunDirectory;
@@ -70,8 +71,9 @@ public final class RunPipeline {
      * @throws IOException when a phase fails
      * @throws TaskLoadException when a task source cannot be read
      * @throws UsageException when an option is invalid
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
-    public Path run(RunConfig config, Path runDir) throws IOException, TaskLoadException {
+    public Path run(RunConfig config, Path runDir) throws IOException, TaskLoadException, LeakageException {
         RunDirectory dir = new RunDirectory(runDir, json);
         Optional<RunManifest> previous = previousManifest(config, dir);
         ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
