@@ -1,5 +1,7 @@
 package org.imlbench.api;
 
+import java.util.List;
+
 /**
  * Service interface: reads tasks, grouped into categories, from one kind of task source. The provider's
  * {@linkplain #name() name} is the {@code KIND} of {@code --tasks KIND[=PATH]}.
@@ -20,4 +22,14 @@ public interface TaskCategoryProvider extends Plugin {
      * @throws UsageException when the source's options are invalid
      */
     TaskSourceInfo read(TaskSource source, TaskSink sink) throws TaskLoadException;
+
+    /**
+     * The public data sets this task source reads that {@code harness data get} can download (since API level 4):
+     * the harness knows no data set by name, each comes from the provider that reads it.
+     *
+     * @return the data sets; none by default
+     */
+    default List<DownloadableDataSet> dataSets() {
+        return List.of();
+    }
 }

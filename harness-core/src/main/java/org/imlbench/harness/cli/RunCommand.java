@@ -6,6 +6,7 @@ import com.beust.jcommander.ParametersDelegate;
 import java.io.IOException;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.run.EvaluationOptions;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
@@ -20,6 +21,8 @@ import org.imlbench.rundir.RunMode;
 public final class RunCommand implements CliCommand {
     @ParametersDelegate
     private RunOptions options = new RunOptions();
+    @ParametersDelegate
+    private EvaluationOptions evaluation = new EvaluationOptions();
     @ParametersDelegate
     private TuningOptions tuning = new TuningOptions();
     @ParametersDelegate
@@ -45,10 +48,10 @@ public final class RunCommand implements CliCommand {
                     + "existing model");
         }
         options.tuneBackend(tuneBackend);
-        RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null);
+        RunConfig draft = options.resolve(RunMode.RUN, base, tunedModel, null, evaluation);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig resolved = options.resolve(RunMode.RUN, base, tunedModel, recipe);
+        RunConfig resolved = options.resolve(RunMode.RUN, base, tunedModel, recipe, evaluation);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

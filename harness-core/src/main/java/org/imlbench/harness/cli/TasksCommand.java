@@ -26,8 +26,8 @@ import org.imlbench.harness.splits.LeakageReport;
 public final class TasksCommand implements CliCommand {
     static final String NAME = "tasks";
 
-    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
-            + "csv=FILE|DIR). Default: synthetic")
+    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable: KIND is a task-categories "
+            + "plugin ('harness plugins' lists them, their descriptions say what PATH is). Default: synthetic")
     private List<String> tasks = new ArrayList<>();
     @DynamicParameter(names = "--task-option", description = "Task provider option key=value (e.g. instances=100 "
             + "for synthetic), given to every source")
@@ -66,9 +66,7 @@ public final class TasksCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        if (show < 0) {
-            throw new UsageException("--show must be >= 0, got " + show);
-        }
+        UsageException.requireAtLeast("--show", show, 0);
         try (BenchmarkPlan plan = BenchmarkPlan.prepare(context.plugins(), context.workDir(),
                 new BenchmarkPlan.Request(tasks, taskOptions, split, seed, skipBadTasks, false, format, shots))) {
             plan.load(new ConsoleProgress(context.err(), !quiet));

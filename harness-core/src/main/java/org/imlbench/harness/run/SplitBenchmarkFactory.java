@@ -40,8 +40,8 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
     @Override
     public Benchmark build(RunConfig config) throws IOException, TaskLoadException, LeakageException {
         boolean eval = config.command() == RunMode.EVAL;
-        if (config.limit() != null && config.limit() < 1) {
-            throw new UsageException("--limit must be >= 1, got " + config.limit());
+        if (config.limit() != null) {
+            UsageException.requireAtLeast("--limit", config.limit(), 1);
         }
         BenchmarkPlan plan = BenchmarkPlan.prepare(plugins, workDir, new BenchmarkPlan.Request(config.tasks(),
                 config.taskOptions(), config.splitSpec(), config.seed(), config.skipBadTasks(), eval, config.format(),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.imlbench.harness.cli.Main;
+import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * folder loads with the {@code --tasks} argument the command prints.
  */
 class DataCommandTest {
+    /** The built-in plugins: the task sources offer the data sets. */
+    private static final PluginRegistry PLUGINS = PluginRegistry.discover(List.of(), false);
+
     @TempDir
     Path temp;
 
@@ -76,7 +80,7 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         // the README beside the task files is not a task: the data set takes bbh/*.json only
         files.keySet().removeIf(p -> p.endsWith("README.md"));
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             Outcome first = get(github, "bbh", "data/bbh");
             assertEquals(0, first.code(), first.err());
             Path dir = temp.resolve("data/bbh");
@@ -103,7 +107,7 @@ class DataCommandTest {
     void niv2WalksNestedFoldersAndKeepsTheSplitLists() throws Exception {
         Path shared = SharedData.data("niv2");
         Map<String, byte[]> files = files(shared, "tasks", "splits/default");
-        try (FakeGitHub github = github(DataSet.named("niv2"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "niv2"), files)) {
             Outcome outcome = get(github, "niv2", "niv2");
             assertEquals(0, outcome.code(), outcome.err());
             assertSameFiles(files, temp.resolve("niv2"));
@@ -118,7 +122,7 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
         String big = "bbh/date_understanding.json";
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             // every attempt of this run is cut short: the run fails and keeps what arrived
             github.cut(big, 1000, 3);
             Outcome failed = get(github, "bbh", "bbh");
@@ -144,7 +148,7 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
         String victim = "cot-prompts/navigate.txt";
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             github.corrupt(victim);
             Outcome outcome = get(github, "bbh", "bbh");
             assertEquals(1, outcome.code());
@@ -160,7 +164,7 @@ class DataCommandTest {
     void aFilledFolderServedOverHttpIsAMirror() throws Exception {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             assertEquals(0, get(github, "bbh", "first").code());
             Map<String, byte[]> served = new LinkedHashMap<>(files);
             served.put(Manifest.FILE, Files.readAllBytes(temp.resolve("first").resolve(Manifest.FILE)));
@@ -172,7 +176,7 @@ class DataCommandTest {
 
             // a mirror of another commit is refused
             served.put(Manifest.FILE, new String(served.get(Manifest.FILE), StandardCharsets.UTF_8)
-                    .replace(DataSet.named("bbh").commit(), "0".repeat(40)).getBytes(StandardCharsets.UTF_8));
+                    .replace(DataSet.named(PLUGINS, "bbh").commit(), "0".repeat(40)).getBytes(StandardCharsets.UTF_8));
             github.mirror(served);
             Outcome other = harness("data", "get", "bbh", "--out", "third", "--quiet", "--from",
                     github.base() + "/mirror");

@@ -24,10 +24,14 @@ class SplitSpecTest {
     }
 
     @Test
-    void theOldNameOfSourceSplitRolesIsStillRead() throws Exception {
-        assertTrue(SplitSpec.parse("{\"useNiv2SplitLists\": true}", "old.json").useSourceSplitRoles());
+    void sourceSplitRolesHaveOneNameThatNamesNoTaskSource() throws Exception {
         assertTrue(SplitSpec.parse("{\"useSourceSplitRoles\": true}", "new.json").useSourceSplitRoles());
         assertTrue(SplitSpec.parse("{}", "none.json").toJson().contains("\"useSourceSplitRoles\" : false"));
+        // the name it had while only one task source gave roles is refused like any unknown key, naming the known ones
+        SplitSpecException old = assertThrows(SplitSpecException.class,
+                () -> SplitSpec.parse("{\"useNiv2SplitLists\": true}", "old.json"));
+        assertTrue(old.getMessage().startsWith("old.json: ") && old.getMessage().contains("unknown key "
+                + "\"useNiv2SplitLists\"") && old.getMessage().contains("useSourceSplitRoles)"), old.getMessage());
     }
 
     @Test
@@ -35,7 +39,8 @@ class SplitSpecTest {
         SplitSpecException unknown = assertThrows(SplitSpecException.class,
                 () -> SplitSpec.parse("{\n \"heldOutCategory\": []}", "my.json"));
         assertTrue(unknown.getMessage().startsWith("my.json: line 2"), unknown.getMessage());
-        assertTrue(unknown.getMessage().contains("heldOutCategory"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("unknown key \"heldOutCategory\" (known: description, "
+                + "evalCapPerSource, "), unknown.getMessage());
         SplitSpecException negative = assertThrows(SplitSpecException.class,
                 () -> SplitSpec.parse("{\"trainCapPerTask\": -1}", "my.json"));
         assertTrue(negative.getMessage().contains(">= 0"), negative.getMessage());

@@ -60,7 +60,7 @@ public final class DjlBackend implements ModelBackend {
     @Override
     public LanguageModel load(ModelRequest request) throws IOException {
         BackendOptions options = BackendOptions.parse(request.options());
-        List<Device> devices = DeviceSpec.parse(request.device());
+        List<Device> devices = DeviceSpec.devices(request.devices());
         DjlEngine.start(options.threads());
         devices.forEach(DeviceSpec::requireAvailable);
         Path dir = ModelLocator.locate(request.model(), options.seed());
