@@ -12,9 +12,11 @@ public final class ImlbenchApi {
     /**
      * The level of this API. Raised whenever a type or method is added; old plugins keep working. Level 3 added the
      * optional token-level view of a model ({@link TokenView}, {@link Capability#TOKENS}) and a backend's own
-     * benchmark workloads ({@link BenchmarkWorkloads}).
+     * benchmark workloads ({@link BenchmarkWorkloads}); level 4 the parsed {@code --device}
+     * ({@link DeviceSelection}, {@link ModelRequest#devices()}) and the data sets a task source can download
+     * ({@link TaskCategoryProvider#dataSets()}).
      */
-    public static final int LEVEL = 3;
+    public static final int LEVEL = 4;
     /**
      * The oldest plugin level this API still runs. Raised only on an incompatible change: level 2 streamed tasks
      * ({@link TaskCategoryProvider#read}) and training examples ({@link TrainingExamples}) and typed

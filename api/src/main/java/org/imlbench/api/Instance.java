@@ -3,6 +3,7 @@ package org.imlbench.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One evaluable example of a task.
@@ -62,7 +63,7 @@ public record Instance(String id, String input, List<String> references, List<St
 
     /** @return the indices in {@link #options()} of the correct options */
     public List<Integer> correctOptionIndices() {
-        return java.util.stream.IntStream.range(0, options.size())
+        return IntStream.range(0, options.size())
                 .filter(i -> references.contains(options.get(i))).boxed().toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.imlbench.api;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,16 +8,25 @@ import java.util.Objects;
  *
  * @param model a local checkpoint directory, a hub id such as {@code facebook/opt-125m}, or a backend-specific name
  *              (the {@code djl} backend's {@code embedded})
- * @param device {@code cpu}, {@code gpu}, {@code gpu:0} or {@code gpu:0,1}
+ * @param device {@code cpu}, {@code gpu}, {@code gpu:0} or {@code gpu:0,1} (see {@link DeviceSelection})
  * @param options backend-specific settings ({@code --backend-option key=value}), read through the backend's
  *                {@linkplain Plugin#declaredOptions() declared options}
  */
 public record ModelRequest(String model, String device, Options options) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls and the device's syntax.
+     *
+     * @throws UsageException when the device is malformed
+     */
     public ModelRequest {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
+        DeviceSelection.parse(Objects.requireNonNull(device, "device"));
+    }
+
+    /** @return the device, parsed */
+    public DeviceSelection devices() {
+        return DeviceSelection.parse(device);
     }
 
     /**
@@ -25,7 +35,7 @@ public record ModelRequest(String model, String device, Options options) {
      * @param options the options as text
      * @return the request
      */
-    public static ModelRequest of(String model, String device, java.util.Map<String, String> options) {
+    public static ModelRequest of(String model, String device, Map<String, String> options) {
         return new ModelRequest(model, device, Options.of(options));
     }
 

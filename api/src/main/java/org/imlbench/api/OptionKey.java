@@ -277,13 +277,25 @@ public final class OptionKey<T> {
      */
     public Optional<T> optional(Options options) {
         Optional<String> text = options.raw(key);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
+        return text.map(t -> parse("option", t));
+    }
+
+    /**
+     * Checks a value before any plugin reads it ({@link Options#requireKnown}).
+     *
+     * @param flag the command-line flag it was given with, for the message
+     * @param text the value as given
+     * @throws UsageException naming the flag, the key, the value and what was expected
+     */
+    void check(String flag, String text) {
+        parse(flag, text);
+    }
+
+    private T parse(String label, String text) {
         try {
-            return Optional.of(parser.apply(text.get()));
+            return parser.apply(text);
         } catch (RuntimeException e) {
-            throw new UsageException("option " + key + "='" + text.get() + "': expected " + type);
+            throw new UsageException(label + " " + key + "='" + text + "': expected " + type);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.imlbench.api;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record Options(Map<String, String> values) {
     /** Copies the values, sorted by key. */
     public Options {
         Objects.requireNonNull(values, "values");
-        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** @return no settings */
@@ -64,13 +65,15 @@ public record Options(Map<String, String> values) {
     }
 
     /**
-     * Refuses keys that none of {@code known} declares.
+     * Refuses keys that none of {@code known} declares, and values that a key declaring them cannot parse, so that
+     * a command stops before it reads or writes anything rather than when a plugin first reads the option.
      *
      * @param flag the command-line flag the options came from, for the message (e.g. {@code --backend-option})
      * @param owner what the options are for, for the message (e.g. {@code backend djl})
      * @param known every option the receiving plugins declare
      * @return these options
-     * @throws UsageException naming the first unknown key and listing the known ones
+     * @throws UsageException naming the first unknown key and listing the known ones, or naming the first bad value,
+     *                        its key and what was expected
      */
     public Options requireKnown(String flag, String owner, Collection<? extends OptionKey<?>> known) {
         Set<String> names = new TreeSet<>();
@@ -80,6 +83,10 @@ public record Options(Map<String, String> values) {
                 throw new UsageException("unknown " + flag + " '" + key + "' for " + owner + " (known: "
                         + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
             }
+        }
+        // every plugin that declares a key reads the value: it must parse for each of them
+        for (OptionKey<?> key : known) {
+            raw(key.key()).ifPresent(text -> key.check(flag, text));
         }
         return this;
     }

@@ -1,5 +1,7 @@
 package org.imlbench.api;
 
+import java.util.List;
+
 /**
  * What every plugin, of whatever kind, tells the harness about itself.
  *
@@ -39,7 +41,7 @@ public interface Plugin {
      *
      * @return the declared options; empty when the plugin takes none
      */
-    default java.util.List<OptionKey<?>> declaredOptions() {
-        return java.util.List.of();
+    default List<OptionKey<?>> declaredOptions() {
+        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package org.imlbench.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,11 +26,21 @@ public interface TaskCategoryProvider extends Plugin {
 
     /**
      * The prompt format that renders this provider's tasks as the tool they come from does; the harness uses it when
-     * the user gives no {@code --format} and every task source of the run names the same one.
+     * the user gives no {@code --format} and every task source of the run names the same one (since API level 4).
      *
      * @return the name of a prompt format, or empty for the harness's default ({@code optiml})
      */
     default Optional<String> defaultFormat() {
         return Optional.empty();
+    }
+
+    /**
+     * The public data sets this task source reads that {@code harness data get} can download (since API level 4):
+     * the harness knows no data set by name, each comes from the provider that reads it.
+     *
+     * @return the data sets; none by default
+     */
+    default List<DownloadableDataSet> dataSets() {
+        return List.of();
     }
 }

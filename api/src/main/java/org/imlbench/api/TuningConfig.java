@@ -32,14 +32,14 @@ public record TuningConfig(int steps, int batchSize, int gradientAccumulation, i
     /** Checks the ranges; each message names the setting as the command line spells it. */
     public TuningConfig {
         sourceProportions = Map.copyOf(sourceProportions);
-        atLeast("--steps", steps, 1);
-        atLeast("--batch-size", batchSize, 1);
-        atLeast("--grad-accumulation", gradientAccumulation, 1);
-        atLeast("--max-seq-len", maxSeqLen, 2);
-        atLeast("--replicas", replicas, 1);
-        atLeast("--warmup-steps", warmupSteps, 0);
-        atLeast("--checkpoint-every", checkpointEvery, 0);
-        atLeast("--per-task-cap", perTaskCap, 1);
+        UsageException.requireAtLeast("--steps", steps, 1);
+        UsageException.requireAtLeast("--batch-size", batchSize, 1);
+        UsageException.requireAtLeast("--grad-accumulation", gradientAccumulation, 1);
+        UsageException.requireAtLeast("--max-seq-len", maxSeqLen, 2);
+        UsageException.requireAtLeast("--replicas", replicas, 1);
+        UsageException.requireAtLeast("--warmup-steps", warmupSteps, 0);
+        UsageException.requireAtLeast("--checkpoint-every", checkpointEvery, 0);
+        UsageException.requireAtLeast("--per-task-cap", perTaskCap, 1);
         if (batchSize % (gradientAccumulation * replicas) != 0) {
             throw new UsageException("--batch-size " + batchSize + " is not divisible by --grad-accumulation "
                     + gradientAccumulation + " x --replicas " + replicas);
@@ -53,12 +53,6 @@ public record TuningConfig(int steps, int batchSize, int gradientAccumulation, i
         check("--dropout", dropout, dropout >= 0 && dropout < 1, "in [0, 1)");
         sourceProportions.forEach((source, share) -> check("the proportion of source " + source, share, share >= 0,
                 ">= 0"));
-    }
-
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new UsageException(name + " must be >= " + min + ", got " + value);
-        }
     }
 
     private static void check(String name, double value, boolean inRange, String range) {

@@ -16,4 +16,20 @@ public class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
     }
+
+    /**
+     * The range check of a numeric option (since API level 4), so that every such refusal reads alike.
+     *
+     * @param option the option as the command line spells it, e.g. {@code --steps}
+     * @param value the value given
+     * @param min the smallest allowed value
+     * @return the value
+     * @throws UsageException naming the option, the bound and the value when the value is smaller
+     */
+    public static int requireAtLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new UsageException(option + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
 }

@@ -2,6 +2,7 @@ package org.imlbench.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.imlbench.reports.summary.Numbers;
 import org.imlbench.rundir.Split;
 
@@ -21,7 +22,7 @@ public final class HeadlineTable {
      */
     public static List<String> header(RunSummary summary) {
         List<String> header = new ArrayList<>(List.of("SPLIT", "TASKS"));
-        summary.roles().forEach(r -> header.add(r.toUpperCase(java.util.Locale.ROOT)));
+        summary.roles().forEach(r -> header.add(r.toUpperCase(Locale.ROOT)));
         if (summary.compares()) {
             header.addAll(List.of("Δ", "95% CI OF Δ", "REGRESSIONS"));
         }

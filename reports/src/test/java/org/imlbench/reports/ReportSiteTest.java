@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -105,7 +106,7 @@ class ReportSiteTest {
             assertTrue(index.contains("<a href=\"" + split.id() + "/index.html\">Allure report</a>"), split.id());
             assertTrue(Files.isRegularFile(site.resolve(split.id()).resolve("index.html")), split.id());
             GroupSummary group = second.split(split).orElseThrow();
-            String tuned = String.format(java.util.Locale.ROOT, "%.1f", group.score("tuned").orElseThrow().value() * 100);
+            String tuned = String.format(Locale.ROOT, "%.1f", group.score("tuned").orElseThrow().value() * 100);
             assertTrue(index.contains(">" + tuned + " ["), split.id() + " tuned " + tuned);
         }
         assertTrue(Files.isRegularFile(site.resolve("summary.json")));

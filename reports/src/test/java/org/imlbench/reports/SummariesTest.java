@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.imlbench.rundir.Split;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class SummariesTest {
         Path dir = run.write();
         // reverse the tuned file's lines: pairing must not care
         Path tuned = dir.resolve("samples/all/tuned/t_x.jsonl");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(tuned));
-        java.util.Collections.reverse(lines);
+        List<String> lines = new ArrayList<>(Files.readAllLines(tuned));
+        Collections.reverse(lines);
         Files.write(tuned, lines);
         RunSummary summary = Summaries.write(dir);
         Estimate delta = task(summary, "t/x").deltas().get("accuracy");

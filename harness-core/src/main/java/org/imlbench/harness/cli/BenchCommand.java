@@ -20,9 +20,11 @@ import java.util.Map;
 import org.imlbench.api.BenchmarkFigure;
 import org.imlbench.api.BenchmarkSettings;
 import org.imlbench.api.BenchmarkWorkloads;
+import org.imlbench.api.DeviceSelection;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelBackend;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.serve.ServingBench;
 
 /**
@@ -81,13 +83,30 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        if (threads < 1 || repeats < 1) {
-            throw new UsageException("--threads and --repeats must be at least 1");
-        }
+        UsageException.requireAtLeast("--threads", threads, 1);
+        UsageException.requireAtLeast("--repeats", repeats, 1);
         if (serving) {
             return serving(context);
         }
         ModelBackend plugin = context.plugins().get(ModelBackend.class, selection.backend);
+        // the backend's own workloads load no model: model options would be ignored, so they are refused (after the
+        // same checks as everywhere, so that a misspelt key is named with the known ones)
+        DeclaredOptions.forBackends(selection.backendOptions, List.of(plugin));
+        List<String> modelOptions = new ArrayList<>();
+        if (selection.model != null) {
+            modelOptions.add("--model");
+        }
+        if (!selection.device.equals(ModelSelection.DEFAULT_DEVICE)) {
+            DeviceSelection.parse(selection.device);
+            modelOptions.add("--device");
+        }
+        if (!selection.backendOptions.isEmpty()) {
+            modelOptions.add("--backend-option");
+        }
+        if (!modelOptions.isEmpty()) {
+            throw new UsageException(String.join(", ", modelOptions) + ": only with --serving (the backend's own "
+                    + "workloads load no model)");
+        }
         BenchmarkWorkloads workloads = plugin.benchmark().orElseThrow(() -> new UsageException("backend '"
                 + selection.backend + "' has no benchmark workloads"));
         List<BenchmarkFigure> results = workloads.run(new BenchmarkSettings(threads, repeats, seed,
@@ -125,10 +144,11 @@ public final class BenchCommand implements CliCommand {
     }
 
     private int serving(CliContext context) throws Exception {
-        if (clients < 1 || seconds < 1 || rounds < 1 || contextWords < 1 || maxBatch < 1) {
-            throw new UsageException("--clients, --seconds, --rounds, --context-words and --max-batch must be at "
-                    + "least 1");
-        }
+        UsageException.requireAtLeast("--clients", clients, 1);
+        UsageException.requireAtLeast("--seconds", seconds, 1);
+        UsageException.requireAtLeast("--rounds", rounds, 1);
+        UsageException.requireAtLeast("--context-words", contextWords, 1);
+        UsageException.requireAtLeast("--max-batch", maxBatch, 1);
         ServingBench.Result result;
         try (LanguageModel loaded = selection.load(context)) {
             result = ServingBench.run(loaded, new ServingBench.Settings(clients, Duration.ofSeconds(seconds),

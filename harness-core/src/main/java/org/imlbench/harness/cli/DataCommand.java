@@ -16,15 +16,15 @@ import org.imlbench.hf.hub.HubResolver;
 import org.imlbench.hf.hub.ResumableDownload;
 
 /**
- * {@code harness data get NAME --out DIR}: downloads a public data set (Super-NaturalInstructions, BIG-Bench Hard,
- * lm-evaluation-harness's task YAML, PromptSource's templates) at its pinned commit, checks every file against the
+ * {@code harness data get NAME --out DIR}: downloads a public data set that a task source offers
+ * ({@link org.imlbench.api.TaskCategoryProvider#dataSets()}) at its pinned commit, checks every file against the
  * repository's listing, resumes an interrupted download and prints the {@code --tasks} argument that reads it.
  * {@code harness data list} shows the data sets.
  */
-@Parameters(commandNames = DataCommand.NAME, commandDescription = "Download task data: 'data get "
-        + "niv2|bbh|lm-eval|promptsource --out DIR' fetches the files at a pinned commit from GitHub (or --from a "
-        + "mirror), checks each one, resumes an interrupted download and prints the --tasks argument to use; "
-        + "'data list' shows the data sets.")
+@Parameters(commandNames = DataCommand.NAME, commandDescription = "Download task data: 'data get NAME --out DIR' "
+        + "fetches the files at a pinned commit from GitHub (or --from a mirror), checks each one, resumes an "
+        + "interrupted download and prints the --tasks argument to use; 'data list' shows the data sets the task "
+        + "sources offer.")
 public final class DataCommand implements CliCommand {
     static final String NAME = "data";
 
@@ -56,7 +56,7 @@ public final class DataCommand implements CliCommand {
     public int run(CliContext context) throws Exception {
         if (arguments.equals(List.of("list"))) {
             List<List<String>> rows = new ArrayList<>();
-            DataSet.catalog().values().forEach(set -> rows.add(List.of(set.name(), set.repository(),
+            DataSet.catalog(context.plugins()).values().forEach(set -> rows.add(List.of(set.name(), set.repository(),
                     set.commit().substring(0, 12), String.join(" ", set.files()), set.description())));
             context.out().print(new TextTable(List.of("NAME", "REPOSITORY", "COMMIT", "FILES", "WHAT"), rows).render());
             return Main.OK;
@@ -65,7 +65,7 @@ public final class DataCommand implements CliCommand {
             throw new UsageException("expected 'data get NAME --out DIR' or 'data list', got 'data "
                     + String.join(" ", arguments) + "'");
         }
-        DataSet set = DataSet.named(arguments.get(1));
+        DataSet set = DataSet.named(context.plugins(), arguments.get(1));
         if (out == null) {
             throw new UsageException("data get needs --out DIR");
         }

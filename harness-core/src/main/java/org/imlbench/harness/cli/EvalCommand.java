@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.nio.file.Path;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.run.EvaluationOptions;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
@@ -17,6 +18,8 @@ import org.imlbench.rundir.RunMode;
 public final class EvalCommand implements CliCommand {
     @ParametersDelegate
     private RunOptions options = new RunOptions();
+    @ParametersDelegate
+    private EvaluationOptions evaluation = new EvaluationOptions();
     @ParametersDelegate
     private RunDirectoryOptions directory = new RunDirectoryOptions();
     @Parameter(names = "--predictions", description = "With --backend replay: the JSONL file of recorded predictions")
@@ -43,7 +46,7 @@ public final class EvalCommand implements CliCommand {
                 options.model(file.getFileName().toString());
             }
         }
-        RunConfig resolved = options.resolve(context.plugins(), RunMode.EVAL, base, null, null);
+        RunConfig resolved = options.resolve(context.plugins(), RunMode.EVAL, base, null, null, evaluation);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }

@@ -45,9 +45,7 @@ public final class GenerateCommand implements CliCommand {
 
     @Override
     public int run(CliContext ctx) throws Exception {
-        if (maxNewTokens < 1) {
-            throw new UsageException("--max-new-tokens must be at least 1: " + maxNewTokens);
-        }
+        UsageException.requireAtLeast("--max-new-tokens", maxNewTokens, 1);
         try (LanguageModel model = selection.load(ctx)) {
             GenerateResult result = model.generate(List.of(new GenerateRequest("cli", "0", prompt, maxNewTokens,
                     stops)), ProgressListener.NONE).get(0);

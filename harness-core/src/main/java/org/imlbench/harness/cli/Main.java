@@ -1,6 +1,7 @@
 package org.imlbench.harness.cli;
 
 import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterDescription;
 import com.beust.jcommander.ParameterException;
 import java.io.File;
 import java.io.PrintStream;
@@ -10,7 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.imlbench.api.UsageException;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginFailure;
@@ -106,12 +112,18 @@ public final class Main {
             options.put(command.name(), wrapped);
             parser.addCommand(command.name(), wrapped);
         }
+        String problem = null;
         try {
             parser.parse(args);
         } catch (ParameterException e) {
+            problem = usageMessage(parser, e);
+        }
+        // an unknown option comes first: a missing required option may only be the misspelt one
+        problem = unknownOption(parser).orElse(problem);
+        if (problem != null) {
             String command = parser.getParsedCommand();
-            err.println(PROGRAM + ": " + usageMessage(e) + " (see '" + PROGRAM
-                    + (command == null ? "" : " " + command) + " --help')");
+            err.println(PROGRAM + ": " + problem + " (see '" + PROGRAM + (command == null ? "" : " " + command)
+                    + " --help')");
             return USAGE;
         }
         String name = parser.getParsedCommand();
@@ -191,12 +203,57 @@ public final class Main {
                 + more / 1024 + "g " + PROGRAM + " ... (the launcher passes JAVA_OPTS to java)";
     }
 
+    /**
+     * An option that the command does not declare but takes arguments (report's RUN_DIR) is read as an argument by
+     * JCommander: the first argument that looks like an option is named as an unknown option.
+     *
+     * @param parser the parser, after parsing
+     * @return the message, if the command's arguments hold an option
+     */
+    private static Optional<String> unknownOption(JCommander parser) {
+        String command = parser.getParsedCommand();
+        if (command == null) {
+            return Optional.empty();
+        }
+        JCommander scope = parser.getCommands().get(command);
+        ParameterDescription arguments = scope.getMainParameterValue();
+        if (arguments == null || !(arguments.getParameterized().get(arguments.getObject()) instanceof List<?> values)) {
+            return Optional.empty();
+        }
+        return values.stream().map(String::valueOf).filter(Main::isOption).findFirst()
+                .map(option -> unknownOption(scope, option));
+    }
+
+    private static String unknownOption(JCommander scope, String option) {
+        Set<String> known = new TreeSet<>();
+        for (ParameterDescription declared : scope.getParameters()) {
+            if (!declared.getParameter().hidden()) {
+                known.add(declared.getLongestName());
+            }
+        }
+        return "unknown option '" + option + "' (known: " + String.join(", ", known) + ")";
+    }
+
+    private static boolean isOption(String arg) {
+        return arg.startsWith("-") && arg.length() > 1;
+    }
+
     /** JCommander's message, reworded where it talks about its own internals. */
-    private static String usageMessage(ParameterException e) {
+    private static String usageMessage(JCommander parser, ParameterException e) {
         String message = oneLine(e.getMessage());
-        java.util.regex.Matcher unknown = java.util.regex.Pattern
-                .compile("Was passed main parameter '(.*)' but no main parameter was defined.*").matcher(message);
-        return unknown.matches() ? "unknown option or argument '" + unknown.group(1) + "'" : message;
+        Matcher global = Pattern.compile("Expected a command, got (.*)").matcher(message);
+        if (global.matches() && isOption(global.group(1))) {
+            return unknownOption(parser, global.group(1));
+        }
+        Matcher unknown = Pattern.compile("Was passed main parameter '(.*)' but no main parameter was defined.*")
+                .matcher(message);
+        if (!unknown.matches()) {
+            return message;
+        }
+        String command = parser.getParsedCommand();
+        JCommander scope = command == null ? parser : parser.getCommands().get(command);
+        return isOption(unknown.group(1)) ? unknownOption(scope, unknown.group(1))
+                : "unexpected argument '" + unknown.group(1) + "'";
     }
 
     /** The message, or the exception's class when there is none; always one line. */

@@ -18,13 +18,16 @@ import org.imlbench.harness.plugins.DeclaredOptions;
  * pass it): a backend resolves paths itself, and a served model's name must reach the server unchanged.
  */
 final class ModelSelection {
+    /** The device when none is given. */
+    static final String DEFAULT_DEVICE = "cpu";
+
     @Parameter(names = "--model", description = "A checkpoint directory, a hub id (facebook/opt-125m) or "
             + "'embedded'; required")
     String model;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend = "djl";
     @Parameter(names = "--device", description = "cpu, gpu, gpu:0 or gpu:0,1. Default: cpu")
-    String device = "cpu";
+    String device = DEFAULT_DEVICE;
     @DynamicParameter(names = "--backend-option", description = "Backend option key=value, repeatable")
     Map<String, String> backendOptions = new LinkedHashMap<>();
 

@@ -3,8 +3,10 @@ package org.imlbench.harness.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import java.io.IOException;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.run.EvaluationOptions;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunDirectoryOptions;
 import org.imlbench.harness.run.RunLauncher;
@@ -19,6 +21,8 @@ import org.imlbench.rundir.RunMode;
 public final class RunCommand implements CliCommand {
     @ParametersDelegate
     private RunOptions options = new RunOptions();
+    @ParametersDelegate
+    private EvaluationOptions evaluation = new EvaluationOptions();
     @ParametersDelegate
     private TuningOptions tuning = new TuningOptions();
     @ParametersDelegate
@@ -44,15 +48,15 @@ public final class RunCommand implements CliCommand {
                     + "existing model");
         }
         options.tuneBackend(tuneBackend);
-        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, null);
+        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, null, evaluation);
         TuningConfig recipe = tunedModel != null ? null : tuning.resolve(base == null ? null : base.tuning(),
                 RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig resolved = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, recipe);
+        RunConfig resolved = options.resolve(context.plugins(), RunMode.RUN, base, tunedModel, recipe, evaluation);
         context.out().println("run directory: " + directory.launch(launcher, context.workDir(), resolved));
         return 0;
     }
 
-    private RunConfig baseConfig(RunLauncher launcher, CliContext context) throws java.io.IOException {
+    private RunConfig baseConfig(RunLauncher launcher, CliContext context) throws IOException {
         try {
             return directory.baseConfig(launcher, context.workDir());
         } catch (IllegalArgumentException e) {

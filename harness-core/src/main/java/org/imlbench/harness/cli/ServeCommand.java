@@ -57,12 +57,14 @@ public final class ServeCommand implements CliCommand {
     @Override
     public int run(CliContext context) throws Exception {
         if (port < 0 || port > 65535) {
-            throw new UsageException("--port must be 0-65535: " + port);
+            throw new UsageException("--port must be 0-65535, got " + port);
         }
-        if (maxBatch < 1 || maxQueued < 1 || httpThreads < 1 || maxBodyMb < 1 || maxPrompts < 1 || maxTokens < 1) {
-            throw new UsageException("--max-batch, --max-queued, --http-threads, --max-body-mb, --max-prompts and "
-                    + "--max-tokens must be at least 1");
-        }
+        UsageException.requireAtLeast("--max-batch", maxBatch, 1);
+        UsageException.requireAtLeast("--max-queued", maxQueued, 1);
+        UsageException.requireAtLeast("--http-threads", httpThreads, 1);
+        UsageException.requireAtLeast("--max-body-mb", maxBodyMb, 1);
+        UsageException.requireAtLeast("--max-prompts", maxPrompts, 1);
+        UsageException.requireAtLeast("--max-tokens", maxTokens, 1);
         String name = servedName == null ? selection.requireModel() : servedName;
         ServeSettings settings = new ServeSettings(host, port, name, maxBatch, maxQueued, httpThreads,
                 (long) maxBodyMb << 20, maxPrompts, maxTokens);

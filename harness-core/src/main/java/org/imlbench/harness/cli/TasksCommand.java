@@ -27,8 +27,8 @@ import org.imlbench.harness.tasks.DefaultFormat;
 public final class TasksCommand implements CliCommand {
     static final String NAME = "tasks";
 
-    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
-            + "csv=FILE|DIR). Default: synthetic")
+    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable: KIND is a task-categories "
+            + "plugin ('harness plugins' lists them, their descriptions say what PATH is). Default: synthetic")
     private List<String> tasks = new ArrayList<>();
     @DynamicParameter(names = "--task-option", description = "Task provider option key=value (e.g. instances=100 "
             + "for synthetic), given to every source")
@@ -68,9 +68,7 @@ public final class TasksCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        if (show < 0) {
-            throw new UsageException("--show must be >= 0, got " + show);
-        }
+        UsageException.requireAtLeast("--show", show, 0);
         try (BenchmarkPlan plan = BenchmarkPlan.prepare(context.plugins(), context.workDir(),
                 new BenchmarkPlan.Request(tasks, taskOptions, split, seed, skipBadTasks, false,
                         format != null ? format : DefaultFormat.forTasks(context.plugins(), tasks), shots))) {

@@ -24,6 +24,7 @@ import org.imlbench.api.UsageException;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.run.BenchmarkPlan;
 import org.imlbench.harness.run.ConsoleProgress;
+import org.imlbench.harness.run.EvaluationOptions;
 import org.imlbench.harness.run.RunConfig;
 import org.imlbench.harness.run.RunOptions;
 import org.imlbench.harness.run.TuningOptions;
@@ -67,9 +68,10 @@ public final class TuneCommand implements CliCommand {
 
     @Override
     public int run(CliContext context) throws Exception {
-        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, null, null, null);
+        RunConfig draft = options.resolve(context.plugins(), RunMode.RUN, null, null, null, EvaluationOptions.none());
         TuningConfig recipe = tuning.resolve(null, RunOptions.EMBEDDED_MODEL.equals(draft.model()), draft.seed());
-        RunConfig config = options.resolve(context.plugins(), RunMode.RUN, null, null, recipe);
+        RunConfig config = options.resolve(context.plugins(), RunMode.RUN, null, null, recipe,
+                EvaluationOptions.none());
         ModelBackend backend = context.plugins().get(ModelBackend.class, config.backend());
         if (!backend.canTune()) {
             throw new UsageException("backend '" + config.backend() + "' cannot tune models");

@@ -1,21 +1,19 @@
 package org.imlbench.harness.data;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.imlbench.api.DownloadableDataSet;
+import org.imlbench.api.TaskCategoryProvider;
 import org.imlbench.api.UsageException;
+import org.imlbench.harness.plugins.PluginRegistry;
 
 /**
  * A public data set that {@code harness data get} downloads: the files of some folders of a GitHub repository at a
- * pinned commit. The data sets are listed in the resource {@code data-sets.json} beside this class, so that the
- * harness names no task source in its code.
+ * pinned commit. Each comes from the task source that reads it ({@link TaskCategoryProvider#dataSets()}), so that the
+ * harness names no task source.
  *
  * @param name the name on the command line ({@code harness data get NAME})
  * @param description what it holds
@@ -31,8 +29,6 @@ import org.imlbench.api.UsageException;
  */
 public record DataSet(String name, String description, String repository, String commit, String root,
                       List<String> files, String tasks, String tasksFolder, String note) {
-    private static final String CATALOG = "data-sets.json";
-
     /** Checks the fields. */
     public DataSet {
         Objects.requireNonNull(name, "name");
@@ -62,10 +58,6 @@ public record DataSet(String name, String description, String repository, String
         }
     }
 
-    /** The fields of one entry of the catalog, before it has a name. */
-    private record Entry(String description, String repository, String commit, String root, List<String> files,
-                         String tasks, String tasksFolder, String note) {
-    }
 
     /**
      * A file pattern: {@code folder/NAME} takes the files of the folder itself whose names match {@code NAME};
@@ -197,30 +189,36 @@ public record DataSet(String name, String description, String repository, String
         return repository.substring(repository.indexOf('/') + 1);
     }
 
-    /** @return every data set of the catalog, by name */
-    public static Map<String, DataSet> catalog() {
-        try (InputStream in = DataSet.class.getResourceAsStream(CATALOG)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing: " + CATALOG);
+    /**
+     * @param plugins the discovered plugins
+     * @return every data set the task sources offer, by name
+     * @throws IllegalStateException when two task sources offer data sets of the same name
+     * @throws IllegalArgumentException naming the data set when a task source describes one wrongly
+     */
+    public static Map<String, DataSet> catalog(PluginRegistry plugins) {
+        Map<String, DataSet> out = new TreeMap<>();
+        for (TaskCategoryProvider provider : plugins.all(TaskCategoryProvider.class)) {
+            for (DownloadableDataSet set : provider.dataSets()) {
+                DataSet previous = out.put(set.name(), new DataSet(set.name(), set.description(), set.repository(),
+                        set.commit(), set.root(), set.files(), provider.name(), set.tasksFolder(),
+                        set.note().isEmpty() ? null : set.note()));
+                if (previous != null) {
+                    throw new IllegalStateException("data set '" + set.name() + "' is offered by the task sources "
+                            + previous.tasks() + " and " + provider.name());
+                }
             }
-            Map<String, Entry> entries = new ObjectMapper().readValue(in, new TypeReference<Map<String, Entry>>() {
-            });
-            Map<String, DataSet> out = new TreeMap<>();
-            entries.forEach((name, e) -> out.put(name, new DataSet(name, e.description(), e.repository(),
-                    e.commit(), e.root(), e.files(), e.tasks(), e.tasksFolder(), e.note())));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + CATALOG, e);
         }
+        return out;
     }
 
     /**
+     * @param plugins the discovered plugins
      * @param name a data set's name
      * @return that data set
      * @throws UsageException naming the known ones when there is none by that name
      */
-    public static DataSet named(String name) {
-        Map<String, DataSet> catalog = catalog();
+    public static DataSet named(PluginRegistry plugins, String name) {
+        Map<String, DataSet> catalog = catalog(plugins);
         DataSet set = catalog.get(name);
         if (set == null) {
             throw new UsageException("no data set named '" + name + "'; known: " + String.join(", ", catalog.keySet()));

@@ -40,7 +40,8 @@ public record Manifest(String dataSet, String repository, String commit, String 
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(sha1, "sha1");
             if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("\0")
-                    || List.of(path.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
+                    || List.of(path.split("/")).stream()
+                            .anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
                 throw new IllegalArgumentException("unsafe file path in a data listing: " + path);
             }
             if (size < 0 || !sha1.matches("[0-9a-f]{40}")) {

@@ -1,5 +1,10 @@
 package org.imlbench.harness.plugins;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+
 /** Folds messages onto one line so that every reported failure is exactly one line of output. */
 final class OneLine {
     private OneLine() {
@@ -15,7 +20,7 @@ final class OneLine {
      */
     static String chain(Throwable error) {
         StringBuilder text = new StringBuilder();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
             String message = current.getMessage();
             String part = current.getClass().getSimpleName()
@@ -31,7 +36,7 @@ final class OneLine {
     /** A throwable's message, else its class name; for wrapped errors the root cause is more useful. */
     static String of(Throwable error) {
         Throwable root = error;
-        while ((root instanceof java.util.ServiceConfigurationError || root.getMessage() == null)
+        while ((root instanceof ServiceConfigurationError || root.getMessage() == null)
                 && root.getCause() != null) {
             root = root.getCause();
         }

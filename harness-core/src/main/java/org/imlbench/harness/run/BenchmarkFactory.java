@@ -2,6 +2,7 @@ package org.imlbench.harness.run;
 
 import java.io.IOException;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.harness.splits.LeakageException;
 
 /** Builds a run's {@link Benchmark} from its configuration: task sources, splits, prompts, training examples. */
 @FunctionalInterface
@@ -15,6 +16,7 @@ public interface BenchmarkFactory {
      * @throws org.imlbench.api.UsageException when an option is invalid (before anything is read)
      * @throws TaskLoadException when a task source cannot be read
      * @throws IOException when the split spec or the instance store cannot be read or written
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
-    Benchmark build(RunConfig config) throws IOException, TaskLoadException;
+    Benchmark build(RunConfig config) throws IOException, TaskLoadException, LeakageException;
 }

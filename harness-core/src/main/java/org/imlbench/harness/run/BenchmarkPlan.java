@@ -80,9 +80,7 @@ public final class BenchmarkPlan implements AutoCloseable {
      * @throws UsageException when an option, plugin name, task source or the split spec is invalid
      */
     public static BenchmarkPlan prepare(PluginRegistry plugins, Path workDir, Request request) {
-        if (request.shots() < 0) {
-            throw new UsageException("--shots must be >= 0, got " + request.shots());
-        }
+        UsageException.requireAtLeast("--shots", request.shots(), 0);
         TaskSources sources = TaskSources.resolve(plugins, request.tasks(), workDir, request.seed(),
                 request.skipBadTasks(), request.taskOptions());
         PromptFormat format = plugins.get(PromptFormat.class, request.format());
@@ -122,7 +120,8 @@ public final class BenchmarkPlan implements AutoCloseable {
             };
             loaded = sources.read(listener);
         }
-        timings.add(stopwatch.lap(String.format("loaded %,d tasks, %,d instances (%,d MB stored)", loaded.tasks().size(),
+        timings.add(stopwatch.lap(String.format("loaded %,d tasks, %,d instances (%,d MB stored)",
+                loaded.tasks().size(),
                 loaded.instanceCount(), loaded.storedBytes() >> 20)));
         SplitSpec chosen = splitFile.orElse(loaded.defaultSplitSpec());
         if (request.evaluationOnly()) {

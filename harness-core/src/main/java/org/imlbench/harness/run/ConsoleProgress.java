@@ -2,6 +2,7 @@ package org.imlbench.harness.run;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -39,11 +40,11 @@ public final class ConsoleProgress {
                     long done = state.getCurrent() - state.getStart();
                     if (done <= 0 || state.getMax() < 0) {
                         // nothing done yet, or a total nobody knows (tasks being read): no estimate
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                     Duration elapsed = state.getElapsedAfterStart();
                     long left = state.getMax() - state.getCurrent();
-                    return java.util.Optional.of(elapsed.multipliedBy(Math.max(0, left)).dividedBy(done));
+                    return Optional.of(elapsed.multipliedBy(Math.max(0, left)).dividedBy(done));
                 }).build();
         return new Bar(bar);
     }

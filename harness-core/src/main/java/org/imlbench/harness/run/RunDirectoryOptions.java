@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.harness.splits.LeakageException;
 
 /**
  * Where a {@code run} or {@code eval} writes, and whether it starts from an earlier run: the options both commands
@@ -50,9 +51,10 @@ public final class RunDirectoryOptions {
      * @return the run directory
      * @throws IOException when the run fails
      * @throws TaskLoadException when a task source cannot be read
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
     public Path launch(RunLauncher launcher, Path workDir, RunConfig resolved) throws IOException,
-            TaskLoadException {
+            TaskLoadException, LeakageException {
         Path runDir = resume != null ? workDir.resolve(resume)
                 : RunLauncher.newRunDirectory(workDir.resolve(out), resolved);
         return launcher.launch(resolved, runDir, !quiet, !noHtml);

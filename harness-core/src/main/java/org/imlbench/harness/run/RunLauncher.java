@@ -1,5 +1,6 @@
 package org.imlbench.harness.run;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.imlbench.api.TaskLoadException;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.rundir.RunLayout;
 import org.imlbench.rundir.ShardMerger;
 
@@ -62,7 +64,7 @@ public final class RunLauncher {
                 throw new IOException(runJson + ": has no \"config\" object");
             }
             return manifest.config();
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IOException(runJson + ": not a run.json: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             // bytes that are no Unicode text (Jackson's CharConversionException), or a read error
@@ -97,9 +99,10 @@ public final class RunLauncher {
      * @return the run directory
      * @throws IOException when the run fails
      * @throws TaskLoadException when a task source cannot be read
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
     public Path launch(RunConfig config, Path runDir, boolean progressBars, boolean html) throws IOException,
-            TaskLoadException {
+            TaskLoadException, LeakageException {
         ConsoleProgress progress = new ConsoleProgress(err, progressBars);
         RunPipeline pipeline = new RunPipeline(plugins, new SplitBenchmarkFactory(plugins, workDir, out, progress),
                 new ReportWriter(html), progress, out, json);

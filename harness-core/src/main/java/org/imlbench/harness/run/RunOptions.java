@@ -2,19 +2,17 @@ package org.imlbench.harness.run;
 
 import com.beust.jcommander.DynamicParameter;
 import com.beust.jcommander.Parameter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imlbench.api.GenerateRequest;
 import org.imlbench.api.TuningConfig;
 import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.harness.tasks.DefaultFormat;
 import org.imlbench.rundir.RunMode;
-import org.imlbench.rundir.Shard;
 
 /**
- * The options {@code harness run} and {@code harness eval} share. Every field is null unless given, so that a
+ * The options {@code harness run}, {@code harness eval} and {@code harness tune} share: tasks, prompts and the model
+ * ({@link EvaluationOptions} holds those of the commands that evaluate). Every field is null unless given, so that a
  * configuration read with {@code --config run.json} is overridden only by what the user typed.
  */
 public final class RunOptions {
@@ -26,8 +24,8 @@ public final class RunOptions {
      */
     public static final int EMBEDDED_MAX_NEW_TOKENS = 16;
 
-    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable (synthetic, niv2=DIR, bbh=DIR, "
-            + "csv=FILE, or a plugin's kind). Default: synthetic")
+    @Parameter(names = "--tasks", description = "Task source KIND[=PATH], repeatable: KIND is a task-categories "
+            + "plugin ('harness plugins' lists them, their descriptions say what PATH is). Default: synthetic")
     List<String> tasks;
     @DynamicParameter(names = "--task-option", description = "Task source option key=value, repeatable (e.g. "
             + "instances=500 for synthetic)")
@@ -41,8 +39,6 @@ public final class RunOptions {
     String format;
     @Parameter(names = "--shots", description = "Demonstrations per prompt. Default: 0")
     Integer shots;
-    @Parameter(names = "--limit", description = "Evaluate at most N instances per task")
-    Integer limit;
     @Parameter(names = "--backend", description = "Model backend plugin. Default: djl")
     String backend;
     /** Set by {@code harness run --tune-backend} ({@link #tuneBackend}); {@code harness tune} uses --backend. */
@@ -54,20 +50,6 @@ public final class RunOptions {
     String device;
     @DynamicParameter(names = "--backend-option", description = "Backend option key=value, repeatable")
     Map<String, String> backendOptions = new LinkedHashMap<>();
-    @Parameter(names = "--max-new-tokens", description = "Generation limit. Default: 256 (16 for the embedded model)")
-    Integer maxNewTokens;
-    @Parameter(names = "--metrics", description = "Comma-separated metrics to report. Default: all that apply")
-    List<String> metrics;
-    @Parameter(names = "--headline-metric", description = "The metric that categories and splits aggregate and "
-            + "verdicts judge (every reported metric is shown either way). Default: per task, bbh_exact_match, "
-            + "accuracy or rouge_l")
-    String headlineMetric;
-    @Parameter(names = "--shard", description = "Evaluate part K of N of the instances (K/N, e.g. 2/3), balanced by "
-            + "prompt length; join the shards' run directories with harness merge. run needs --tuned")
-    String shard;
-    @Parameter(names = "--allow-overlap", description = "Accept splits in which an evaluation input equals a "
-            + "training input")
-    Boolean allowOverlap;
     @Parameter(names = "--skip-bad-tasks", description = "Skip unreadable task files, reporting each")
     Boolean skipBadTasks;
 
@@ -80,10 +62,11 @@ public final class RunOptions {
      * @param base a configuration read from a file, or null
      * @param tuned the {@code --tuned} model, or null
      * @param tuning the tuning recipe when the run tunes, or null
+     * @param evaluation the evaluation options ({@link EvaluationOptions#none()} for a command that evaluates nothing)
      * @return the resolved configuration
      */
     public RunConfig resolve(PluginRegistry plugins, RunMode command, RunConfig base, String tuned,
-                             TuningConfig tuning) {
+                             TuningConfig tuning, EvaluationOptions evaluation) {
         String resolvedModel = pick(model, base == null ? null : base.model(), EMBEDDED_MODEL);
         boolean embedded = EMBEDDED_MODEL.equals(resolvedModel);
         List<String> resolvedTasks = pick(tasks, base == null ? null : base.tasks(), List.of("synthetic"));
@@ -92,7 +75,7 @@ public final class RunOptions {
         options.putAll(backendOptions);
         Map<String, String> sourceOptions = new LinkedHashMap<>(base == null ? Map.of() : base.taskOptions());
         sourceOptions.putAll(taskOptions);
-        return RunConfig.builder(command)
+        RunConfig.Builder builder = RunConfig.builder(command)
                 .tasks(resolvedTasks)
                 .taskOptions(sourceOptions)
                 .splitSpec(pick(split, base == null ? null : base.splitSpec(), null))
@@ -100,23 +83,15 @@ public final class RunOptions {
                 .format(pick(format, base == null ? null : base.format(),
                         DefaultFormat.forTasks(plugins, resolvedTasks)))
                 .shots(pick(shots, base == null ? null : base.shots(), 0))
-                .limit(pick(limit, base == null ? null : base.limit(), null))
                 .backend(resolvedBackend)
                 .tuneBackend(pick(tuneBackend, separateTuneBackend(base), resolvedBackend))
                 .model(resolvedModel)
                 .tuned(tuned)
                 .device(pick(device, base == null ? null : base.device(), "cpu"))
                 .backendOptions(options)
-                .maxNewTokens(pick(maxNewTokens, base == null ? null : base.maxNewTokens(),
-                        embedded ? EMBEDDED_MAX_NEW_TOKENS : GenerateRequest.DEFAULT_MAX_NEW_TOKENS))
-                .metrics(pick(metrics == null ? null : splitCommas(metrics), base == null ? null : base.metrics(),
-                        List.of()))
-                .headlineMetric(pick(headlineMetric, base == null ? null : base.headlineMetric(), null))
-                .allowOverlap(pick(allowOverlap, base == null ? null : base.allowOverlap(), false))
                 .skipBadTasks(pick(skipBadTasks, base == null ? null : base.skipBadTasks(), false))
-                .tuning(tuning)
-                .shard(shard != null ? Shard.parse(shard) : base == null ? null : base.shard())
-                .build();
+                .tuning(tuning);
+        return evaluation.apply(builder, base, embedded).build();
     }
 
     /** @return the model as typed, or null */
@@ -157,19 +132,14 @@ public final class RunOptions {
         return base == null || base.tuneBackend().equals(base.backend()) ? null : base.tuneBackend();
     }
 
-    private static List<String> splitCommas(List<String> values) {
-        List<String> names = new ArrayList<>();
-        for (String value : values) {
-            for (String name : value.split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.trim());
-                }
-            }
-        }
-        return names;
-    }
-
-    private static <T> T pick(T typed, T fromFile, T fallback) {
+    /**
+     * @param typed the value typed on the command line, or null
+     * @param fromFile the value of the configuration read from a file, or null
+     * @param fallback the default
+     * @param <T> the value's type
+     * @return the first of them that is not null
+     */
+    static <T> T pick(T typed, T fromFile, T fallback) {
         if (typed != null) {
             return typed;
         }

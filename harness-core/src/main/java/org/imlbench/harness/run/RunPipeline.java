@@ -23,6 +23,7 @@ import org.imlbench.files.AtomicFiles;
 import org.imlbench.files.IoErrors;
 import org.imlbench.harness.plugins.DeclaredOptions;
 import org.imlbench.harness.plugins.PluginRegistry;
+import org.imlbench.harness.splits.LeakageException;
 import org.imlbench.harness.store.TrainingExampleStore;
 import org.imlbench.rundir.Role;
 import org.imlbench.rundir.RunDirectory;
@@ -70,8 +71,9 @@ public final class RunPipeline {
      * @throws IOException when a phase fails
      * @throws TaskLoadException when a task source cannot be read
      * @throws UsageException when an option is invalid
+     * @throws LeakageException when an evaluation input equals a training input and overlap is not allowed
      */
-    public Path run(RunConfig config, Path runDir) throws IOException, TaskLoadException {
+    public Path run(RunConfig config, Path runDir) throws IOException, TaskLoadException, LeakageException {
         RunDirectory dir = new RunDirectory(runDir, json);
         Optional<RunManifest> previous = previousManifest(config, dir);
         ModelBackend backend = plugins.get(ModelBackend.class, config.backend());
@@ -80,13 +82,12 @@ public final class RunPipeline {
             throw new UsageException("backend '" + config.tuneBackend() + "' cannot tune; give --tune-backend NAME "
                     + "of one that does, or --tuned MODEL to compare two existing models");
         }
-        if (config.maxNewTokens() < 1) {
-            throw new UsageException("--max-new-tokens must be >= 1, got " + config.maxNewTokens());
-        }
+        UsageException.requireAtLeast("--max-new-tokens", config.maxNewTokens(), 1);
         List<Metric> metrics = selectMetrics(config);
         // one set of --backend-option goes to the evaluating and the tuning backend: a key is known to either
         Options options = DeclaredOptions.forBackends(config.backendOptions(),
                 config.tunes() ? List.of(backend, tuneBackend) : List.of(backend));
+        ModelRequest first = new ModelRequest(config.model(), config.device(), options); // checks --device
         try (Benchmark benchmark = benchmarks.build(config)) {
             RunManifest manifest = previous.isPresent() ? previous.get() : startManifest(config, dir);
             out.printf("%d evaluation instances in %s; %d training examples%n", benchmark.evaluationInstances(),
@@ -94,13 +95,11 @@ public final class RunPipeline {
             ModelPhase phase = new ModelPhase(dir, new TaskEvaluator(metrics, config.format(),
                     config.maxNewTokens()), progress, ShardPlan.of(benchmark, Optional.ofNullable(config.shard())));
             List<Role> roles = config.command().roles();
-            manifest = evaluate(backend, new ModelRequest(config.model(), config.device(), options), roles.get(0),
-                    benchmark, phase, dir, manifest);
+            manifest = evaluate(backend, first, roles.get(0), benchmark, phase, dir, manifest);
             if (roles.contains(Role.TUNED)) {
                 String tunedModel = config.tunes() ? tune(tuneBackend, options, config, benchmark, dir).toString()
                         : config.tuned();
-                evaluate(backend, new ModelRequest(tunedModel, config.device(), options), Role.TUNED, benchmark,
-                        phase, dir, manifest);
+                evaluate(backend, first.withModel(tunedModel), Role.TUNED, benchmark, phase, dir, manifest);
             }
         }
         reports.write(dir.root(), out);

@@ -38,10 +38,10 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
     }
 
     @Override
-    public Benchmark build(RunConfig config) throws IOException, TaskLoadException {
+    public Benchmark build(RunConfig config) throws IOException, TaskLoadException, LeakageException {
         boolean eval = config.command() == RunMode.EVAL;
-        if (config.limit() != null && config.limit() < 1) {
-            throw new UsageException("--limit must be >= 1, got " + config.limit());
+        if (config.limit() != null) {
+            UsageException.requireAtLeast("--limit", config.limit(), 1);
         }
         BenchmarkPlan plan = BenchmarkPlan.prepare(plugins, workDir, new BenchmarkPlan.Request(config.tasks(),
                 config.taskOptions(), config.splitSpec(), config.seed(), config.skipBadTasks(), eval, config.format(),
@@ -55,7 +55,7 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
             if (!eval) {
                 LeakageReport leakage = plan.leakage();
                 if (!config.allowOverlap()) {
-                    refuse(leakage);
+                    LeakageGuard.refuseExactMatches(leakage);
                 }
                 for (LeakageReport.SplitLeakage split : leakage.splits().values()) {
                     if (split.ngramPairs() > 0) {
@@ -74,18 +74,9 @@ final class SplitBenchmarkFactory implements BenchmarkFactory {
             }
             TrainingSet training = config.tunes() ? training(plan) : TrainingSet.none();
             return new Benchmark(evaluation, training, plan.prompts(), plan.loaded().knownInstances(), plan::close);
-        } catch (IOException | TaskLoadException | RuntimeException | Error e) {
+        } catch (IOException | TaskLoadException | LeakageException | RuntimeException | Error e) {
             plan.close();
             throw e;
-        }
-    }
-
-    private static void refuse(LeakageReport leakage) {
-        try {
-            LeakageGuard.refuseExactMatches(leakage);
-        } catch (LeakageException e) {
-            // not an I/O problem, but the same one-line refusal for the user
-            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -153,7 +153,7 @@ public final class TaskEvaluator {
             }
         }
         return new SampleRecord(task.id(), instance.id(), task.category(), task.source(), split, role,
-                prompt.source(), prompt.target(), instance.references(), scoredOptions(instance, prompt), logLikelihoods,
-                tokenCounts, text, prediction == null, values, position);
+                prompt.source(), prompt.target(), instance.references(), scoredOptions(instance, prompt),
+                logLikelihoods, tokenCounts, text, prediction == null, values, position);
     }
 }

@@ -23,8 +23,9 @@ import org.imlbench.rundir.Split;
  *   <li><b>13-gram overlap</b> (reported): a (training, evaluation) instance pair overlaps when the instance texts,
  *       i.e. input and references, share a word 13-gram. The task instruction is left out on purpose: instances of one
  *       task share it by design, and counting it would flag every pair of the fully-supervised split.</li>
- *   <li><b>Exact input</b> (refused unless allowed): an evaluation instance whose instruction and whitespace-normalized
- *       input equal a training instance's, i.e. the model would have been tuned on the very prompt it is tested on.</li>
+ *   <li><b>Exact input</b> (refused unless allowed): an evaluation instance whose instruction and
+ *       whitespace-normalized input equal a training instance's, i.e. the model would have been tuned on the very
+ *       prompt it is tested on.</li>
  * </ul>
  * Memory is bounded by the evaluation side, the smaller one (a capped number of instances per task): its 13-grams and
  * exact-input keys are indexed as 64-bit hashes in primitive arrays, and the training instances, read task by task

@@ -1,6 +1,5 @@
 package org.imlbench.harness.splits;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.imlbench.api.SourceSplitRole;
 import org.imlbench.api.Task;
 import org.imlbench.rundir.Split;
@@ -37,13 +39,13 @@ import org.imlbench.rundir.Split;
  * {
  *   "description": "what this split is for",
  *   "heldOutCategories": ["Textual Entailment"],       // fully held out
- *   "heldOutTasks": ["niv2/task1332_check_leap_year"], // held out from seen categories (partially supervised)
+ *   "heldOutTasks": ["csv/capitals"],                  // held out from seen categories (partially supervised)
  *   "excludedTasks": [],                               // neither tuned nor evaluated
  *   "evalInstancesPerTunedTask": 50,                   // kept out of training for the fully-supervised split
  *   "trainCapPerTask": 1000,                           // EPS cap on training instances per task (0: no cap)
  *   "evalCapPerTask": 100,                             // evaluated instances per held-out task (0: all)
  *   "evalCapPerSource": {"bbh": 0},                    // evalCapPerTask for tasks of one source (Task.source)
- *   "heldOutSelection": "first",                       // first N (official NIv2 evaluation) or "random"
+ *   "heldOutSelection": "first",                       // the first N in source order, or "random"
  *   "useSourceSplitRoles": true                        // honour the sources' own held-out/excluded lists
  * }
  * }</pre>
@@ -62,10 +64,8 @@ import org.imlbench.rundir.Split;
  *                         {@link #merge} fills it so that each task source keeps the cap of its own spec
  * @param heldOutSelection which instances of a held-out task are evaluated when there are more than the cap
  * @param useSourceSplitRoles whether the roles task sources give their tasks ({@link SourceSplitRole}, e.g. from
- *                            NIv2's {@code splits/default/*.txt}) are honoured: held-out tasks are held out (partially
- *                            supervised, or fully held out when their category is), excluded tasks dropped. Files may
- *                            still spell it {@code useNiv2SplitLists}, its name before sources other than NIv2 could
- *                            give roles.
+ *                            split lists shipped with the data) are honoured: held-out tasks are held out (partially
+ *                            supervised, or fully held out when their category is), excluded tasks dropped
  */
 @JsonPropertyOrder({"description", "heldOutCategories", "heldOutTasks", "excludedTasks", "evalInstancesPerTunedTask",
         "trainCapPerTask", "evalCapPerTask", "evalCapPerSource", "heldOutSelection", "useSourceSplitRoles"})
@@ -75,7 +75,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
                         boolean useSourceSplitRoles) {
     /** Default number of fully-supervised evaluation instances per tuned task. */
     public static final int DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK = 50;
-    /** Default evaluation cap per held-out task: the official NIv2 evaluation's first 100 instances. */
+    /** Default evaluation cap per held-out task: 100 instances (a task source's own spec may say otherwise). */
     public static final int DEFAULT_EVAL_CAP = 100;
     /** Default EPS cap. */
     public static final int DEFAULT_TRAIN_CAP = 1000;
@@ -88,7 +88,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
 
     /** Which instances of a held-out task are evaluated when it has more than {@code evalCapPerTask}. */
     public enum Selection {
-        /** The first ones, in source order (the official NIv2 evaluation). */
+        /** The first ones, in source order (as official evaluations of a data set usually take them). */
         FIRST,
         /** A sample drawn with the seed. */
         RANDOM;
@@ -193,8 +193,7 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
                               @JsonProperty("evalCapPerTask") Integer evalCapPerTask,
                               @JsonProperty("evalCapPerSource") Map<String, Integer> evalCapPerSource,
                               @JsonProperty("heldOutSelection") Selection heldOutSelection,
-                              @JsonProperty("useSourceSplitRoles") @JsonAlias("useNiv2SplitLists")
-                              Boolean useSourceSplitRoles) {
+                              @JsonProperty("useSourceSplitRoles") Boolean useSourceSplitRoles) {
         return new SplitSpec(description, heldOutCategories, heldOutTasks, excludedTasks,
                 Objects.requireNonNullElse(evalInstancesPerTunedTask, DEFAULT_EVAL_INSTANCES_PER_TUNED_TASK),
                 Objects.requireNonNullElse(trainCapPerTask, DEFAULT_TRAIN_CAP),
@@ -237,6 +236,11 @@ public record SplitSpec(String description, List<String> heldOutCategories, List
                 root = root.getCause();
             }
             String what = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                Set<String> known = new TreeSet<>();
+                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+                what = "unknown key \"" + unknown.getPropertyName() + "\" (known: " + String.join(", ", known) + ")";
+            }
             throw new SplitSpecException(origin + ": " + where + what, e);
         }
     }

@@ -17,8 +17,8 @@ import org.imlbench.files.FileTrees;
  * by record number. At OPT-IML Bench scale (18 million instances) the instances cannot stay in memory; the harness
  * keeps only what its splits need there, and reads the rest (training instances, demonstration pools) from here.
  *
- * <p>The store lives in a folder of its own (by default a new temporary folder), deleted by {@link #close()} and, should
- * the JVM end first, by a shutdown hook.
+ * <p>The store lives in a folder of its own (by default a new temporary folder), deleted by {@link #close()} and,
+ * should the JVM end first, by a shutdown hook.
  */
 public final class InstanceStore implements AutoCloseable {
     /** Below one wanted record in this many, records are read one by one rather than as a run. */

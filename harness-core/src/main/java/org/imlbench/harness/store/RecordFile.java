@@ -122,7 +122,8 @@ final class RecordFile implements AutoCloseable {
             }
             fill(ByteBuffer.wrap(buffer, 0, length), start);
             for (long r = record; r < last; r++) {
-                visitor.visit(r, buffer, (int) (offsets.get((int) r) - start), (int) (offsets.get((int) r + 1) - start));
+                visitor.visit(r, buffer, (int) (offsets.get((int) r) - start),
+                        (int) (offsets.get((int) r + 1) - start));
             }
             record = last;
         }

@@ -45,7 +45,8 @@ public record InputGroups(int count, int[] groupOf) {
                 continue;
             }
             int first = firstOf[slot];
-            if (!TextHash.normalize(instances.get(first).input()).equals(TextHash.normalize(instances.get(i).input()))) {
+            String firstInput = TextHash.normalize(instances.get(first).input());
+            if (!firstInput.equals(TextHash.normalize(instances.get(i).input()))) {
                 return exact(instances); // two inputs share a hash: group this task by the texts themselves
             }
             groupOf[i] = groupOf[first];

@@ -14,7 +14,7 @@ import org.imlbench.api.UsageException;
  */
 public record TaskArgument(String kind, Optional<String> path) {
     /**
-     * @param argument e.g. {@code synthetic}, {@code niv2=../shared/data/niv2}
+     * @param argument e.g. {@code synthetic}, {@code csv=data/tasks.csv}
      * @return the parsed argument
      * @throws UsageException when the kind is missing or malformed, or {@code =} has no path after it
      */

@@ -101,7 +101,7 @@ public final class TaskSources {
                                 + (loader.problems().isEmpty() ? "" : ": " + loader.problems().get(0)));
             }
             if (specs.size() > 1) {
-                // each source keeps its own evaluation cap in a merged spec (NIv2: the first 100, BBH: all)
+                // each source keeps its own evaluation cap in a merged spec (one may evaluate 100 a task, another all)
                 for (int i = 0; i < specs.size(); i++) {
                     specs.set(i, specs.get(i).pinEvalCap(loader.benchmarksOf(specSources.get(i))));
                 }

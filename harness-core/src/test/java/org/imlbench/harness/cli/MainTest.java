@@ -128,7 +128,8 @@ class MainTest {
         assertEquals(2, run("misuse"));
         List<String> lines = errLines();
         assertEquals(6, lines.size(), lines.toString());
-        assertTrue(lines.get(4).contains("unknown option or argument '--bogus'"), lines.get(4));
+        assertEquals("harness: unknown option '--bogus' (known: --count, --help) (see 'harness count --help')",
+                lines.get(4));
         assertEquals("harness misuse: --a and --b cannot be combined (see 'harness misuse --help')", lines.get(5));
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.imlbench.harness.cli.Main;
+import org.imlbench.harness.plugins.PluginRegistry;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the folder loads with the {@code --tasks} argument the command prints.
  */
 class DataCommandTest {
+    /** The built-in plugins: the task sources offer the data sets. */
+    private static final PluginRegistry PLUGINS = PluginRegistry.discover(List.of(), false);
+
     @TempDir
     Path temp;
 
@@ -114,7 +118,7 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         // the README beside the task files is not a task: the data set takes bbh/*.json only
         files.keySet().removeIf(p -> p.endsWith("README.md"));
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             Outcome first = get(github, "bbh", "data/bbh");
             assertEquals(0, first.code(), first.err());
             Path dir = temp.resolve("data/bbh");
@@ -141,7 +145,7 @@ class DataCommandTest {
     void niv2WalksNestedFoldersAndKeepsTheSplitLists() throws Exception {
         Path shared = SharedData.data("niv2");
         Map<String, byte[]> files = files(shared, "tasks", "splits/default");
-        try (FakeGitHub github = github(DataSet.named("niv2"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "niv2"), files)) {
             Outcome outcome = get(github, "niv2", "niv2");
             assertEquals(0, outcome.code(), outcome.err());
             assertSameFiles(files, temp.resolve("niv2"));
@@ -156,7 +160,7 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
         String big = "bbh/date_understanding.json";
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             // every attempt of this run is cut short: the run fails and keeps what arrived
             github.cut(big, 1000, 3);
             Outcome failed = get(github, "bbh", "bbh");
@@ -182,14 +186,15 @@ class DataCommandTest {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
         String victim = "cot-prompts/navigate.txt";
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             github.corrupt(victim);
             Outcome outcome = get(github, "bbh", "bbh");
             assertEquals(1, outcome.code());
             assertTrue(outcome.err().contains("integrity check failed for " + victim), outcome.err());
             assertFalse(Files.exists(temp.resolve("bbh").resolve(victim)));
             assertFalse(Files.exists(DataDownload.partialFile(temp.resolve("bbh"), victim)));
-            assertFalse(Files.exists(temp.resolve("bbh").resolve(Manifest.FILE)), "an incomplete folder has no manifest");
+            assertFalse(Files.exists(temp.resolve("bbh").resolve(Manifest.FILE)),
+                    "an incomplete folder has no manifest");
         }
     }
 
@@ -197,7 +202,7 @@ class DataCommandTest {
     void aFilledFolderServedOverHttpIsAMirror() throws Exception {
         Map<String, byte[]> files = files(SharedData.data("bbh"), "bbh", "cot-prompts");
         files.keySet().removeIf(p -> p.endsWith("README.md"));
-        try (FakeGitHub github = github(DataSet.named("bbh"), files)) {
+        try (FakeGitHub github = github(DataSet.named(PLUGINS, "bbh"), files)) {
             assertEquals(0, get(github, "bbh", "first").code());
             Map<String, byte[]> served = new LinkedHashMap<>(files);
             served.put(Manifest.FILE, Files.readAllBytes(temp.resolve("first").resolve(Manifest.FILE)));
@@ -206,7 +211,7 @@ class DataCommandTest {
             assertSameFiles(files, temp.resolve("second"));
 
             // a mirror of another commit is refused
-            edit(served, DataSet.named("bbh").commit(), "0".repeat(40));
+            edit(served, DataSet.named(PLUGINS, "bbh").commit(), "0".repeat(40));
             Outcome other = fromMirror(github, served, "bbh", "third");
             assertEquals(1, other.code());
             assertTrue(other.err().contains("not suzgunmirac/BIG-Bench-Hard at"), other.err());
@@ -223,7 +228,7 @@ class DataCommandTest {
         Outcome list = harness("data", "list");
         assertEquals(0, list.code());
         for (String set : List.of("niv2", "bbh", "lm-eval", "promptsource")) {
-            assertTrue(list.out().contains(set + " ") && list.out().contains(DataSet.named(set).repository()),
+            assertTrue(list.out().contains(set + " ") && list.out().contains(DataSet.named(PLUGINS, set).repository()),
                     list.out());
         }
         assertTrue(list.out().contains("lm_eval/tasks/**/*"), list.out());
@@ -231,7 +236,7 @@ class DataCommandTest {
 
     @Test
     void lmEvalTaskTreeArrivesWholeThroughATruncatedListingAndLoads() throws Exception {
-        DataSet set = DataSet.named("lm-eval");
+        DataSet set = DataSet.named(PLUGINS, "lm-eval");
         Map<String, byte[]> files = tree(SharedData.data("lm-eval/tasks"), "lm_eval/tasks");
         // the task tree holds empty files too (Python packages' __init__.py)
         files.put("lm_eval/tasks/ifeval/multilingual/instruction_utils/__init__.py", new byte[0]);
@@ -270,10 +275,11 @@ class DataCommandTest {
                     {"sentence": "the best film of the year", "label": 1, "idx": 2}
                     """);
             Files.createDirectories(data.resolve("SaylorTwift/bbh/movie_recommendation"));
-            Files.writeString(data.resolve("SaylorTwift/bbh/movie_recommendation/test.jsonl"), """
-                    {"input": "Find a movie similar to Heat, Alien:\\nOptions:\\n(A) Aliens\\n(B) Cars", "target": "(A)"}
-                    {"input": "Find a movie similar to Up, Cars:\\nOptions:\\n(A) Heat\\n(B) Toy Story", "target": "(B)"}
-                    """);
+            String heat = "Find a movie similar to Heat, Alien:\\nOptions:\\n(A) Aliens\\n(B) Cars";
+            String up = "Find a movie similar to Up, Cars:\\nOptions:\\n(A) Heat\\n(B) Toy Story";
+            Files.writeString(data.resolve("SaylorTwift/bbh/movie_recommendation/test.jsonl"),
+                    "{\"input\": \"" + heat + "\", \"target\": \"(A)\"}\n"
+                            + "{\"input\": \"" + up + "\", \"target\": \"(B)\"}\n");
             Outcome tasks = harness("tasks", "--quiet", "--json", "--skip-bad-tasks", "--tasks",
                     "lm-eval=" + dir.resolve("tasks"), "--task-option", "data=" + data);
             assertEquals(0, tasks.code(), tasks.err());
@@ -290,7 +296,7 @@ class DataCommandTest {
 
     @Test
     void promptSourceTemplatesArriveInTheirDatasetFoldersAndLoad() throws Exception {
-        DataSet set = DataSet.named("promptsource");
+        DataSet set = DataSet.named(PLUGINS, "promptsource");
         Map<String, byte[]> files = tree(SharedData.data("promptsource"), "promptsource/templates");
         Map<String, byte[]> served = new TreeMap<>(files);
         served.put("promptsource/templates.py", "class Template: pass\n".getBytes(StandardCharsets.UTF_8));

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.imlbench.harness.plugins.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
 /** File patterns ({@code folder/NAME}, {@code folder/**}{@code /NAME}), roots and the catalog. */
 class DataSetTest {
+    private static final PluginRegistry PLUGINS = PluginRegistry.discover(List.of(), false);
+
     @Test
     void aFolderPatternTakesTheFolderItselfOnly() {
         DataSet.Pattern json = DataSet.Pattern.parse("bbh/*.json");
@@ -78,12 +81,12 @@ class DataSetTest {
 
     @Test
     void theCatalogPinsEveryDataSetAtAFullCommit() {
-        assertEquals(List.of("bbh", "lm-eval", "niv2", "promptsource"), List.copyOf(DataSet.catalog().keySet()));
-        DataSet lmEval = DataSet.named("lm-eval");
+        assertEquals(List.of("bbh", "lm-eval", "niv2", "promptsource"), List.copyOf(DataSet.catalog(PLUGINS).keySet()));
+        DataSet lmEval = DataSet.named(PLUGINS, "lm-eval");
         assertEquals("4e7e0d47f33bc71070c1d38394bafbb52b117163", lmEval.commit());
         assertEquals("tasks/bbh/fewshot/_fewshot_template_yaml",
                 lmEval.localPath("lm_eval/tasks/bbh/fewshot/_fewshot_template_yaml"));
-        DataSet promptSource = DataSet.named("promptsource");
+        DataSet promptSource = DataSet.named(PLUGINS, "promptsource");
         assertEquals("7dab96a3eeb3717cea633705135ebc488885d709", promptSource.commit());
         assertEquals("imdb/templates.yaml", promptSource.localPath("promptsource/templates/imdb/templates.yaml"));
     }

@@ -3,6 +3,7 @@ package org.imlbench.harness.launcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class Launcher {
             if (jars.noneMatch(jar -> jar.getFileName().toString().startsWith("imlbench-harness-"))) {
                 throw new AssertionError("no harness jar in " + modules);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new AssertionError("the runtime image " + modules + " is missing: run ./mvnw -B verify, whose "
                     + "package phase builds it before these tests", e);
         }

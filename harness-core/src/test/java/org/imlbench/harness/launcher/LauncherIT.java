@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class LauncherIT {
             info.append("    requires ").append(required).append(";\n");
         }
         info.append("    provides org.imlbench.api.TaskCategoryProvider with ").append(pkg).append(".Provider;\n}\n");
-        List<Path> path = new java.util.ArrayList<>(List.of(apiJar));
+        List<Path> path = new ArrayList<>(List.of(apiJar));
         path.addAll(modulePath);
         return PluginJar.in(Files.createTempDirectory(temp, "build")).modulePath(path)
                 .source("module-info.java", info.toString())

@@ -27,7 +27,8 @@ class MetricPluginIT {
     @Test
     void aDropInMetricIsShownForEveryTaskAndCanBeTheHeadline() throws Exception {
         Launcher launcher = Launcher.locate();
-        Path sources = Path.of(System.getProperty("imlbench.repo", "..")).resolve("docs/examples/first-word-metric/src");
+        Path sources = Path.of(System.getProperty("imlbench.repo", ".."))
+                .resolve("docs/examples/first-word-metric/src");
         Path plugins = Files.createDirectories(temp.resolve("plugins"));
         PluginJar.in(temp.resolve("build")).sourceTree(sources).modulePath(List.of(launcher.apiJar()))
                 .moduleVersion("1.0.0").jar(plugins.resolve("first-word-metric.jar"));

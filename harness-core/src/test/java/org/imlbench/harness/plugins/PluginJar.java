@@ -1,5 +1,6 @@
 package org.imlbench.harness.plugins;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -197,6 +198,6 @@ public final class PluginJar {
     }
 
     private static String join(List<Path> paths) {
-        return String.join(java.io.File.pathSeparator, paths.stream().map(Path::toString).toList());
+        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
     }
 }

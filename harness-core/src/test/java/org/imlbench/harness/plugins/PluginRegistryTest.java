@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.imlbench.api.ImlbenchApi;
@@ -153,7 +154,7 @@ class PluginRegistryTest {
         Files.createFile(folder.resolve("lib.jar"));
         Files.createFile(folder.resolve("plugin.jar"));
         Files.createDirectories(dir.resolve("empty"));
-        List<PluginFailure> failures = new java.util.ArrayList<>();
+        List<PluginFailure> failures = new ArrayList<>();
         List<PluginBundle> bundles = PluginBundle.scan(dir, failures::add);
         assertEquals(List.of(new PluginBundle(folder, List.of(folder.resolve("lib.jar"), folder.resolve("plugin.jar"))),
                 new PluginBundle(dir.resolve("b.jar"), List.of(dir.resolve("b.jar")))), bundles);

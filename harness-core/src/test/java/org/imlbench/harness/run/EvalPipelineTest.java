@@ -47,7 +47,6 @@ class EvalPipelineTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Writes right answers for the first instances of every task, a wrong one for each task's second, none for its third. */
     /** Every task of the sources with all its instances. */
     private static List<Task> load(long seed, String... args) throws Exception {
         try (LoadedTasks loaded = TestData.load(seed, args)) {
@@ -55,6 +54,10 @@ class EvalPipelineTest {
         }
     }
 
+    /**
+     * Writes right answers for the first instances of every task, a wrong one for each task's second, none for its
+     * third.
+     */
     private Path predictions(List<Task> catalog, int perTask) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Task task : catalog) {
@@ -162,7 +165,8 @@ class EvalPipelineTest {
     @Test
     void unknownPredictionIdsAreAnError() throws Exception {
         Path file = tmp.resolve("bad.jsonl");
-        Files.writeString(file, "{\"task\": \"synthetic/no_such_task\", \"instance\": \"x/1\", \"prediction\": \"a\"}\n");
+        Files.writeString(file,
+                "{\"task\": \"synthetic/no_such_task\", \"instance\": \"x/1\", \"prediction\": \"a\"}\n");
         Outcome result = harness("eval", "--backend", "replay", "--predictions", file.toString(), "--out", "runs",
                 "--no-html", "--quiet");
         assertEquals(1, result.code());

@@ -139,7 +139,8 @@ class SplitBuilderTest {
             List<Instance> all = loaded.get(t.id()).instances();
             assertEquals(all.subList(0, Math.min(100, all.size())), t.instances(), t.id());
         }
-        Task small = splits.fullySupervised().stream().filter(t -> t.id().equals("niv2/task062_bigbench_repeat_copy_logic"))
+        Task small = splits.fullySupervised().stream()
+                .filter(t -> t.id().equals("niv2/task062_bigbench_repeat_copy_logic"))
                 .findFirst().orElseThrow();
         assertEquals(14, small.instances().size(), "at most half of a 29-instance task is held out");
         assertTrue(LeakageGuard.check(splits).withExactMatches().isEmpty());
@@ -149,7 +150,8 @@ class SplitBuilderTest {
     void csvTasksSplitWithTheSyntheticSpecAndByAFile(@TempDir Path tmp) throws Exception {
         Path csv = tmp.resolve("csv");
         Files.createDirectories(csv);
-        StringBuilder rows = new StringBuilder("# category: Geography\n# instruction: Name the capital.\ninput,output\n");
+        StringBuilder rows = new StringBuilder(
+                "# category: Geography\n# instruction: Name the capital.\ninput,output\n");
         StringBuilder words = new StringBuilder("# category: Words\ninput,output,options\n");
         for (int i = 0; i < 40; i++) {
             rows.append("country ").append(i).append(",capital ").append(i).append('\n');

@@ -116,7 +116,8 @@ class SplitSnapshotTest {
     void bbh() throws Exception {
         try (LoadedTasks bbh = TestData.load(1, "bbh=" + SharedData.data("bbh"))) {
             assertEquals(expected("bbh.txt"), snapshot("bbh", bbh, bbh.defaultSplitSpec(), 1)
-                    + snapshot("bbh-eval", bbh, bbh.defaultSplitSpec().forEvaluationOnly(List.of("BIG-Bench Hard")), 1));
+                    + snapshot("bbh-eval", bbh,
+                            bbh.defaultSplitSpec().forEvaluationOnly(List.of("BIG-Bench Hard")), 1));
             assertEquals(expected("overlap.txt"), overlap() + snapshot("bbh-tuned", bbh, new SplitSpec("", List.of(),
                     List.of("bbh/boolean_expressions", "bbh/web_of_lies"), List.of(), 50, 100, 30,
                     SplitSpec.Selection.FIRST, false), 1));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SplitSpecTest {
@@ -23,10 +24,14 @@ class SplitSpecTest {
     }
 
     @Test
-    void theOldNameOfSourceSplitRolesIsStillRead() throws Exception {
-        assertTrue(SplitSpec.parse("{\"useNiv2SplitLists\": true}", "old.json").useSourceSplitRoles());
+    void sourceSplitRolesHaveOneNameThatNamesNoTaskSource() throws Exception {
         assertTrue(SplitSpec.parse("{\"useSourceSplitRoles\": true}", "new.json").useSourceSplitRoles());
         assertTrue(SplitSpec.parse("{}", "none.json").toJson().contains("\"useSourceSplitRoles\" : false"));
+        // the name it had while only one task source gave roles is refused like any unknown key, naming the known ones
+        SplitSpecException old = assertThrows(SplitSpecException.class,
+                () -> SplitSpec.parse("{\"useNiv2SplitLists\": true}", "old.json"));
+        assertTrue(old.getMessage().startsWith("old.json: ") && old.getMessage().contains("unknown key "
+                + "\"useNiv2SplitLists\"") && old.getMessage().contains("useSourceSplitRoles)"), old.getMessage());
     }
 
     @Test
@@ -34,7 +39,8 @@ class SplitSpecTest {
         SplitSpecException unknown = assertThrows(SplitSpecException.class,
                 () -> SplitSpec.parse("{\n \"heldOutCategory\": []}", "my.json"));
         assertTrue(unknown.getMessage().startsWith("my.json: line 2"), unknown.getMessage());
-        assertTrue(unknown.getMessage().contains("heldOutCategory"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("unknown key \"heldOutCategory\" (known: description, "
+                + "evalCapPerSource, "), unknown.getMessage());
         SplitSpecException negative = assertThrows(SplitSpecException.class,
                 () -> SplitSpec.parse("{\"trainCapPerTask\": -1}", "my.json"));
         assertTrue(negative.getMessage().contains(">= 0"), negative.getMessage());
@@ -58,7 +64,7 @@ class SplitSpecTest {
         assertTrue(m.useSourceSplitRoles());
         assertEquals("a + b", m.description());
         SplitSpec pinned = SplitSpec.merge(List.of(a.pinEvalCap(List.of("niv2")), b.pinEvalCap(List.of("bbh"))));
-        assertEquals(java.util.Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
+        assertEquals(Map.of("niv2", 30, "bbh", 3), pinned.evalCapPerSource());
         SplitSpec eval = pinned.forEvaluationOnly(List.of("X", "Z"));
         assertEquals(List.of("X", "Z"), eval.heldOutCategories());
         assertEquals(List.of(), eval.heldOutTasks());

@@ -11,7 +11,8 @@ import java.util.Objects;
  * runs/&lt;id&gt;/
  *   run.json                                   the resolved configuration and the models as loaded
  *   samples/&lt;split&gt;/&lt;role&gt;/&lt;task&gt;.jsonl        one {@link SampleRecord} per line
- *   tasks/&lt;split&gt;/&lt;role&gt;/&lt;task&gt;.done          a {@link TaskOutcome}: the task is finished (resume skips it)
+ *   tasks/&lt;split&gt;/&lt;role&gt;/&lt;task&gt;.done          a {@link TaskOutcome}: the task is finished
+ *                                              (resume skips it)
  *   tuning/                                    the tuner's output; tuning/DONE names the tuned checkpoint
  *   summary.json, summary.md                   per task, category and split, with intervals
  *   allure-results/&lt;split&gt;/, site/            the Allure results and the HTML reports

@@ -75,7 +75,8 @@ public final class RunReader {
             }
         }
         return new RunInfo(run.requiredText("id"), run.optionalText("created"),
-                run.has("command") ? mode(file, run.requiredText("command")) : RunMode.RUN, models, run.optionalText("format"),
+                run.has("command") ? mode(file, run.requiredText("command")) : RunMode.RUN, models,
+                run.optionalText("format"),
                 (int) run.optionalLong("shots", 0), run.optionalLong("seed", 0), run.textList("tasks"),
                 run.textMap("versions"), run.optionalText("git_commit"), run.optionalText("devices"),
                 run.optionalText("headline_metric"));
@@ -95,7 +96,8 @@ public final class RunReader {
             }
             if (Files.size(samples) != marker.samplesBytes()
                     || !RunDirectory.sha256(Files.readAllBytes(samples)).equals(marker.samplesSha256())) {
-                throw new RunDirectoryException(samples, 0, "does not match its completion marker (" + marker.samplesBytes()
+                throw new RunDirectoryException(samples, 0, "does not match its completion marker ("
+                        + marker.samplesBytes()
                         + " bytes recorded, " + Files.size(samples) + " found): damaged after it was written; resume "
                         + "the run to evaluate the task again");
             }

@@ -1,5 +1,6 @@
 package org.imlbench.tuningdata;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public record TrainingBatch(int rows, int length, int[][] inputIds, int[][] segm
         int k = 0;
         long real = 0;
         for (int r = 0; r < rows.size(); r++) {
-            java.util.Arrays.fill(ids[r], padId);
+            Arrays.fill(ids[r], padId);
             int offset = 0;
             int segment = 0;
             for (EncodedExample e : rows.get(r)) {
@@ -59,7 +60,7 @@ public record TrainingBatch(int rows, int length, int[][] inputIds, int[][] segm
                 int[] tokens = e.ids();
                 int sourceLength = e.source().length;
                 System.arraycopy(tokens, 0, ids[r], offset, tokens.length);
-                java.util.Arrays.fill(segments[r], offset, offset + tokens.length, segment);
+                Arrays.fill(segments[r], offset, offset + tokens.length, segment);
                 // position (offset + j) predicts token (offset + j + 1); targets start at offset + sourceLength
                 for (int j = sourceLength - 1; j < tokens.length - 1; j++) {
                     lossIndex[k] = r * length + offset + j;

@@ -1,11 +1,14 @@
 package org.imlbench.tuningdata;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.imlbench.api.TrainingExample;
 import org.imlbench.api.TrainingExamples;
 import org.imlbench.api.TuningConfig;
 
@@ -30,7 +33,7 @@ public final class TrainingPool {
             return size() > CACHE_ENTRIES;
         }
     };
-    private final java.util.Set<Long> dropped = new java.util.HashSet<>();
+    private final Set<Long> dropped = new HashSet<>();
 
     /**
      * @param examples the training examples
@@ -92,8 +95,8 @@ public final class TrainingPool {
      */
     public String fingerprint(TuningConfig config, String baseModel) {
         TrainingExamples.Fingerprint digest = new TrainingExamples.Fingerprint();
-        digest.add(new org.imlbench.api.TrainingExample("recipe", recipe(config), baseModel));
-        digest.add(new org.imlbench.api.TrainingExample("examples", examples.fingerprint(), ""));
+        digest.add(new TrainingExample("recipe", recipe(config), baseModel));
+        digest.add(new TrainingExample("examples", examples.fingerprint(), ""));
         return digest.hex();
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.imlbench.api.ContinuationScore;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Prediction;
+import org.imlbench.api.RenderedPrompt;
 import org.imlbench.api.Sample;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,7 @@ class AccuracyMetricsTest {
     void scoresThatDoNotMatchTheOptionsAreAnError() {
         Instance instance = Instance.choice("1", "q", "a", List.of("a", "b"));
         Sample sample = new Sample(Samples.task("synthetic", instance), instance, "optiml",
-                new org.imlbench.api.RenderedPrompt("p", "a", List.of("a", "b"), List.of()),
+                new RenderedPrompt("p", "a", List.of("a", "b"), List.of()),
                 new Prediction.Ranked(List.of("a"), List.of(new ContinuationScore(-1, 1, true))));
         assertThrows(IllegalArgumentException.class, () -> accuracy.score(sample));
     }

@@ -1,6 +1,7 @@
 package org.imlbench.openai;
 
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -155,10 +156,17 @@ final class OpenAiModel implements LanguageModel {
             return results;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            // a call throws only what Call.run declares, or an unchecked exception: let the original through
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UndeclaredThrowableException(cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Options;
 import org.imlbench.api.PromptContext;
@@ -23,7 +24,8 @@ class BbhFormatsTest {
     @Test
     void cotWithThreeShotsIsTheOfficialPromptAndDirectDropsTheReasoning() throws Exception {
         Path dir = SharedData.data("bbh");
-        List<Task> tasks = LoadedSuite.read(new BbhTaskProvider(), new TaskSource("bbh", Optional.of(dir), 0, false, Options.empty()))
+        List<Task> tasks = LoadedSuite.read(new BbhTaskProvider(), new TaskSource("bbh", Optional.of(dir), 0, false,
+                Options.empty()))
                 .tasks();
         assertEquals(27, tasks.size());
         for (Task task : tasks) {
@@ -35,7 +37,7 @@ class BbhFormatsTest {
 
             RenderedPrompt direct = new BbhDirectFormat().render(new PromptContext(task, instance, 3, List.of()));
             assertFalse(direct.source().contains("think step by step"), task.id());
-            assertEquals(4, java.util.regex.Pattern.compile("(?m)^Q: ").matcher(direct.source()).results().count(),
+            assertEquals(4, Pattern.compile("(?m)^Q: ").matcher(direct.source()).results().count(),
                     task.id());
             assertTrue(direct.source().endsWith("Q: " + instance.input() + "\nA:"), task.id());
             assertTrue(direct.source().startsWith(task.instruction() + "\n\nQ: "), task.id());

@@ -47,7 +47,8 @@ class PredictionFileFuzzTest {
     static List<byte[]> seeds() {
         return List.of(
                 ("{\"task\": \"t\", \"instance\": \"1\", \"prediction\": \"yes\"}\n"
-                        + "{\"model\": \"opt\", \"task\": \"t\", \"instance\": \"2\", \"prediction\": \"no \\u00e9\"}\n")
+                        + "{\"model\": \"opt\", \"task\": \"t\", \"instance\": \"2\", "
+                        + "\"prediction\": \"no \\u00e9\"}\n")
                         .getBytes(StandardCharsets.UTF_8),
                 ("\uFEFF{\"task\": \"bbh/date\", \"instance\": \"0\", \"prediction\": \"(A)\"}\r\n\n  \n"
                         + "{\"task\": \"bbh/date\", \"instance\": \"1\", \"prediction\": \"\"}").getBytes(

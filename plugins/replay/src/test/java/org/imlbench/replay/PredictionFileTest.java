@@ -44,15 +44,21 @@ class PredictionFileTest {
         "{\"task\": \"t\", \"task\": \"u\", \"instance\": \"2\", \"prediction\": \"x\"} | not valid JSON",
         "[\"t\", \"2\", \"x\"]                                                  | expected a JSON object",
         "\"just text\"                                                          | expected a JSON object",
-        "null                                                                   | expected a JSON object with task, instance, prediction, found null",
+        "null                                                                   |"
+                + " expected a JSON object with task, instance, prediction, found null",
         "{\"task\": \"t\", \"prediction\": \"x\"}                               | missing field \"instance\"",
         "{\"instance\": \"2\", \"prediction\": \"x\"}                           | missing field \"task\"",
         "{\"task\": \"t\", \"instance\": \"2\"}                                 | missing field \"prediction\"",
-        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": 7}              | field \"prediction\" must be a string, found number 7",
-        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": null}           | field \"prediction\" must be a string, found null",
-        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": [\"x\"]}        | field \"prediction\" must be a string, found array",
-        "{\"task\": \"t\", \"instance\": 2, \"prediction\": \"x\"}              | field \"instance\" must be a string, found number 2",
-        "{\"task\": \"t\", \"instance\": \"1\", \"prediction\": \"again\"}      | duplicate prediction for task \"t\" instance \"1\" (first on line 1)",
+        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": 7}              |"
+                + " field \"prediction\" must be a string, found number 7",
+        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": null}           |"
+                + " field \"prediction\" must be a string, found null",
+        "{\"task\": \"t\", \"instance\": \"2\", \"prediction\": [\"x\"]}        |"
+                + " field \"prediction\" must be a string, found array",
+        "{\"task\": \"t\", \"instance\": 2, \"prediction\": \"x\"}              |"
+                + " field \"instance\" must be a string, found number 2",
+        "{\"task\": \"t\", \"instance\": \"1\", \"prediction\": \"again\"}      |"
+                + " duplicate prediction for task \"t\" instance \"1\" (first on line 1)",
     })
     void malformedLinesAreErrorsNamingFileAndLine(String badLine, String problem) throws IOException {
         Path file = write(GOOD + "\n" + badLine.strip() + "\n" + GOOD.replace("\"1\"", "\"3\"") + "\n");

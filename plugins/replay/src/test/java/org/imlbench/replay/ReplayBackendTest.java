@@ -139,7 +139,8 @@ class ReplayBackendTest {
         }
         Path file = write("p.jsonl", content.toString());
         try (LanguageModel model = load(file)) {
-            IOException e = assertThrows(IOException.class, () -> model.expect(KnownInstances.of(Map.of("a", Set.of("1")))));
+            IOException e = assertThrows(IOException.class,
+                    () -> model.expect(KnownInstances.of(Map.of("a", Set.of("1")))));
             String message = e.getMessage();
             assertTrue(message.startsWith("7 of 8 recorded predictions in " + file), message);
             assertTrue(message.contains("(first 5 listed)"), message);

@@ -31,7 +31,8 @@ class BbhTaskProviderTest {
     @Test
     void everySharedTaskParsesWithIdsCountsOptionsAndPrompts() throws Exception {
         Path dir = SharedData.data("bbh");
-        LoadedSuite suite = LoadedSuite.read(provider, new TaskSource("bbh", Optional.of(dir), 0, false, Options.empty()));
+        LoadedSuite suite = LoadedSuite.read(provider,
+                new TaskSource("bbh", Optional.of(dir), 0, false, Options.empty()));
         List<Path> files;
         try (Stream<Path> s = Files.list(dir.resolve("bbh"))) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -79,7 +80,8 @@ class BbhTaskProviderTest {
         TaskSource strict = new TaskSource("bbh", Optional.of(tmp), 0, false, Options.empty());
         TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, strict));
         assertTrue(e.getMessage().contains("nothing.json"), e.getMessage());
-        LoadedSuite suite = LoadedSuite.read(provider, new TaskSource("bbh", Optional.of(tmp), 0, true, Options.empty()));
+        LoadedSuite suite = LoadedSuite.read(provider,
+                new TaskSource("bbh", Optional.of(tmp), 0, true, Options.empty()));
         assertEquals(List.of("bbh/good"), suite.tasks().stream().map(Task::id).toList());
         assertEquals(1, suite.problems().size());
     }

@@ -75,7 +75,8 @@ class CsvTaskProviderTest {
     void raggedRowUnknownColumnAndNonUtf8NameFileAndLine(@TempDir Path tmp) throws Exception {
         Path ragged = tmp.resolve("ragged.csv");
         Files.writeString(ragged, "# category: X\ninput,output\na,b\nc,d,e\n");
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(ragged, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class,
+                () -> LoadedSuite.read(provider, source(ragged, false)));
         assertTrue(e.getMessage().startsWith(ragged + ": line 4: 3 cells"), e.getMessage());
 
         Path unknown = tmp.resolve("unknown.csv");

@@ -37,7 +37,8 @@ class DocumentationTest {
     @Test
     void docsListEverySyntheticTask() throws Exception {
         String doc = Files.readString(repo().resolve("docs/tasks.md"));
-        for (Task task : LoadedSuite.read(new SyntheticTaskProvider(), new TaskSource("synthetic", Optional.empty(), 1, false,
+        for (Task task : LoadedSuite.read(new SyntheticTaskProvider(),
+                new TaskSource("synthetic", Optional.empty(), 1, false,
                 Options.of(Map.of("instances", "5")))).tasks()) {
             String name = task.id().substring("synthetic/".length());
             assertTrue(doc.contains("`" + name + "`"), name + " is missing from docs/tasks.md");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ class Niv2TaskProviderTest {
     void truncatedJsonNamesFileAndLine(@TempDir Path tmp) throws Exception {
         String broken = "{\n" + GOOD.substring(1, GOOD.length() - 20);
         writeTasks(tmp, Map.of("task1_good.json", GOOD, "task2_broken.json", broken));
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class,
+                () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task2_broken.json"), e.getMessage());
         assertTrue(e.getMessage().matches(".*task2_broken.json: line 2, column \\d+: .*"), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -113,7 +115,8 @@ class Niv2TaskProviderTest {
                 "task3_empty.json", task("\"Definition\": [\"Do.\"], ", "[]"),
                 "task4_noout.json", task("\"Definition\": [\"Do.\"], ",
                         "[{\"id\": \"z-7\", \"input\": \"a\", \"output\": []}]")));
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class,
+                () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task2_nodef.json") && e.getMessage().contains("Definition"),
                 e.getMessage());
         LoadedSuite suite = LoadedSuite.read(provider, source(tmp, true));
@@ -149,13 +152,14 @@ class Niv2TaskProviderTest {
     @Test
     void nonUtf8NamesTheLine(@TempDir Path tmp) throws Exception {
         writeTasks(tmp, Map.of());
-        byte[] bytes = ("{\n\n" + GOOD.substring(1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = ("{\n\n" + GOOD.substring(1)).getBytes(StandardCharsets.UTF_8);
         byte[] bad = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, bad, 0, 3);
         bad[3] = (byte) 0xff;
         System.arraycopy(bytes, 3, bad, 4, bytes.length - 3);
         Files.write(tmp.resolve("tasks/task9_latin1.json"), bad);
-        TaskLoadException e = assertThrows(TaskLoadException.class, () -> LoadedSuite.read(provider, source(tmp, false)));
+        TaskLoadException e = assertThrows(TaskLoadException.class,
+                () -> LoadedSuite.read(provider, source(tmp, false)));
         assertTrue(e.getMessage().contains("task9_latin1.json: line 3: invalid UTF-8"), e.getMessage());
     }
 }

@@ -26,7 +26,8 @@ class SyntheticTaskProviderTest {
     private final SyntheticTaskProvider provider = new SyntheticTaskProvider();
 
     private LoadedSuite load(long seed, Map<String, String> options) throws TaskLoadException {
-        return LoadedSuite.read(provider, new TaskSource("synthetic", Optional.empty(), seed, false, Options.of(options)));
+        return LoadedSuite.read(provider,
+                new TaskSource("synthetic", Optional.empty(), seed, false, Options.of(options)));
     }
 
     @Test

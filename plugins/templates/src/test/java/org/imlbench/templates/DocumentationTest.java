@@ -38,6 +38,7 @@ class DocumentationTest {
         assertEquals("Natural Language Inference", heldOut);
         String doc = Files.readString(repo().resolve("docs/tasks.md"));
         String yaml = Files.readString(example.resolve("tasks/reviews.yaml"));
-        assertTrue(doc.contains(yaml.strip().replace("\n", "\n   ")), "docs/tasks.md shows tasks/reviews.yaml as it is");
+        assertTrue(doc.contains(yaml.strip().replace("\n", "\n   ")),
+                "docs/tasks.md shows tasks/reviews.yaml as it is");
     }
 }

@@ -1,9 +1,8 @@
 package org.imlbench.torchrun;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.imlbench.api.DeviceSelection;
 import org.imlbench.api.UsageException;
 
 /**
@@ -25,33 +24,11 @@ public record TorchDevice(boolean gpu, List<Integer> indices) {
     /**
      * @param text {@code cpu}, {@code gpu}, {@code gpu:0} or {@code gpu:0,1}
      * @return the device
-     * @throws UsageException when the text is none of these
+     * @throws UsageException when the text is none of these ({@link DeviceSelection#parse})
      */
     public static TorchDevice parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("cpu")) {
-            return new TorchDevice(false, List.of());
-        }
-        if (t.equals("gpu") || t.equals("cuda")) {
-            return new TorchDevice(true, List.of());
-        }
-        int colon = t.indexOf(':');
-        if (colon > 0 && List.of("gpu", "cuda").contains(t.substring(0, colon))) {
-            List<Integer> out = new ArrayList<>();
-            for (String part : t.substring(colon + 1).split(",")) {
-                try {
-                    int index = Integer.parseInt(part.strip());
-                    if (index < 0 || out.contains(index)) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(index);
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--device '" + text + "': expected cpu, gpu, gpu:0 or gpu:0,1");
-                }
-            }
-            return new TorchDevice(true, out);
-        }
-        throw new UsageException("--device '" + text + "': expected cpu, gpu, gpu:0 or gpu:0,1");
+        DeviceSelection selection = DeviceSelection.parse(text);
+        return new TorchDevice(selection.gpu(), selection.indices());
     }
 
     /** @return the default ranks per node: 1 on the CPU, one per listed GPU, or torchrun's {@code gpu} */

@@ -60,7 +60,8 @@ class TorchrunOptionsTest {
         assertTrue(refusal(Map.of("precision", "float16"), "cpu").contains("needs --device gpu"));
         assertTrue(refusal(Map.of("launcher", "mpi"), "cpu").contains("expected one of local, slurm"));
         assertEquals("--device 'tpu': expected cpu, gpu, gpu:0 or gpu:0,1", refusal(Map.of(), "tpu"));
-        assertEquals("--device 'gpu:0,0': expected cpu, gpu, gpu:0 or gpu:0,1", refusal(Map.of(), "gpu:0,0"));
+        assertEquals("--device 'gpu:0,0': GPU listed twice: 0; expected cpu, gpu, gpu:0 or gpu:0,1",
+                refusal(Map.of(), "gpu:0,0"));
         // Slurm finds the rendezvous on the job's first node by itself
         assertEquals(4, parse(Map.of("nnodes", "4", "launcher", "slurm"), "cpu").nnodes());
     }

@@ -1,6 +1,7 @@
 package org.imlbench.reports.allure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.imlbench.rundir.RunInfo;
  */
 final class EnvironmentFiles {
     private final ObjectMapper mapper = new ObjectMapper().enable(
-            com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+            SerializationFeature.INDENT_OUTPUT);
 
     void write(Path results, RunInfo run, String split, Map<String, String> env) throws IOException {
         AtomicFiles.writeString(results.resolve("environment.properties"), properties(run, split));

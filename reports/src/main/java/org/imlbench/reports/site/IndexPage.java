@@ -70,7 +70,8 @@ final class IndexPage {
         html.append("<th>errors</th><th>report</th></tr>\n");
         for (Split split : summary.splitNames()) {
             GroupSummary group = summary.split(split).orElseThrow();
-            html.append("<tr><td><a href=\"").append(escape(split.id())).append("/index.html\">").append(escape(split.id()))
+            html.append("<tr><td><a href=\"").append(escape(split.id())).append("/index.html\">")
+                    .append(escape(split.id()))
                     .append("</a></td><td class=\"num\">").append(group.tasks().size()).append("</td>");
             scoreCells(html, group, roles, compares);
             if (compares) {

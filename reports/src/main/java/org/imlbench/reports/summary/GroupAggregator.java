@@ -54,7 +54,8 @@ final class GroupAggregator {
                 n += headline.length;
             }
             Map<String, Estimate> metrics = new TreeMap<>();
-            strata.forEach((metric, s) -> metrics.put(metric, bootstrap.macroMean(s, group + "|" + role + "|" + metric)));
+            strata.forEach((metric, s) -> metrics.put(metric,
+                    bootstrap.macroMean(s, group + "|" + role + "|" + metric)));
             results.put(role, new GroupResult(role, run.modelName(role), comparable.size(), n, missing, metrics));
         }
         Map<String, List<double[]>> differenceStrata = new TreeMap<>();

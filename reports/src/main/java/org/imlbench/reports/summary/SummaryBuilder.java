@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.imlbench.api.UsageException;
 import org.imlbench.reports.GroupSummary;
 import org.imlbench.reports.Method;
 import org.imlbench.reports.RunSummary;
@@ -47,6 +49,7 @@ public final class SummaryBuilder {
      * @param data the run directory's contents
      * @param headlineMetric a metric to judge every task by, overriding run.json's; empty to keep the run's choice
      * @return the summary
+     * @throws UsageException when {@code headlineMetric} names a metric that no task of the run reported
      */
     public RunSummary build(RunData data, Optional<String> headlineMetric) {
         Optional<String> chosen = headlineMetric.or(() -> Optional.ofNullable(data.info().headlineMetric()));
@@ -57,6 +60,9 @@ public final class SummaryBuilder {
             scored.add(scorer.score(evidence));
         }
         scored.sort(Comparator.comparing(ScoredTask::summary, REPORT_ORDER));
+        if (headlineMetric.isPresent()) {
+            requireReported(headlineMetric.get(), scored);
+        }
 
         GroupAggregator aggregator = new GroupAggregator(bootstrap, data.info());
         Set<String> roles = GroupAggregator.roles(scored);
@@ -73,6 +79,16 @@ public final class SummaryBuilder {
         });
         return new RunSummary(data.info(), method(data.info().seed(), chosen),
                 scored.stream().map(ScoredTask::summary).toList(), categories, splits);
+    }
+
+    /** A headline that no task reported would leave every category and split without a score: a typo, refused. */
+    private static void requireReported(String metric, List<ScoredTask> scored) {
+        Set<String> reported = new TreeSet<>();
+        scored.forEach(t -> reported.addAll(t.summary().reportedMetrics()));
+        if (!scored.isEmpty() && !reported.contains(metric)) {
+            throw new UsageException("--headline-metric '" + metric + "': no task of the run reported it (reported: "
+                    + String.join(", ", reported) + ")");
+        }
     }
 
     private static List<TaskEvidence> evidence(RunData data) {
@@ -99,9 +115,9 @@ public final class SummaryBuilder {
                 headline,
                 "task: mean over scored samples (missing predictions are counted, not scored); category and split: "
                         + "macro average over tasks (each task weighs the same, as in OPT-IML), '" + GroupSummary.SCORE
-                        + "' averaging each task's headline metric; every model is averaged over the same tasks (those all "
-                        + "models scored without an evaluation error); 95% percentile bootstrap intervals with "
-                        + RESAMPLES + " seeded resamples, resampling samples within each task (stratified)",
+                        + "' averaging each task's headline metric; every model is averaged over the same tasks "
+                        + "(those all models scored without an evaluation error); 95% percentile bootstrap intervals "
+                        + "with " + RESAMPLES + " seeded resamples, resampling samples within each task (stratified)",
                 "tuned - base per instance, matched by instance id over instances both models scored; paired "
                         + "bootstrap of the mean difference per task, of the macro average over tasks per category "
                         + "and split; significantly worse = the whole 95% interval of the difference below 0");

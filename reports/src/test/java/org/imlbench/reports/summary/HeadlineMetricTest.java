@@ -27,8 +27,10 @@ class HeadlineMetricTest {
         // a replayed option task is judged on text: no rank accuracy ... but exact match is there
         assertEquals(Optional.of("exact_match"), HeadlineMetric.choose("synthetic", true,
                 Set.of("exact_match", "token_f1"), Optional.empty()));
-        assertEquals(Optional.of("rouge_l"), HeadlineMetric.choose("bbh", false, Set.of("exact_match", "rouge_l"), Optional.empty()));
-        assertEquals(Optional.of("a_custom"), HeadlineMetric.choose("x", false, Set.of("z_custom", "a_custom"), Optional.empty()));
+        assertEquals(Optional.of("rouge_l"), HeadlineMetric.choose("bbh", false, Set.of("exact_match", "rouge_l"),
+                Optional.empty()));
+        assertEquals(Optional.of("a_custom"), HeadlineMetric.choose("x", false, Set.of("z_custom", "a_custom"),
+                Optional.empty()));
         assertEquals(Optional.empty(), HeadlineMetric.choose("x", false, Set.of(), Optional.empty()));
     }
 

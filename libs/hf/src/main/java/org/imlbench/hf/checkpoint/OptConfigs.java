@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,7 @@ public final class OptConfigs {
             root = JSON.readTree(configJson.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(configJson + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+        } catch (FileNotFoundException | NoSuchFileException e) {
             throw new IOException(configJson + ": no such file (a Hugging Face checkpoint needs config.json)", e);
         } catch (IOException e) {
             // e.g. bytes that are no Unicode text at all (Jackson's CharConversionException)

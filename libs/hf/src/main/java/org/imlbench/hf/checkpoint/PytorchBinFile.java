@@ -71,7 +71,8 @@ final class PytorchBinFile implements TensorFile {
             String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
             checkByteOrder(file, zip, prefix);
             if (pickle.getSize() > MAX_PICKLE_BYTES) {
-                throw new IOException(file + ": data.pkl is " + pickle.getSize() + " bytes, too large for a state_dict");
+                throw new IOException(file + ": data.pkl is " + pickle.getSize()
+                        + " bytes, too large for a state_dict");
             }
             byte[] bytes;
             try (InputStream in = zip.getInputStream(pickle)) {

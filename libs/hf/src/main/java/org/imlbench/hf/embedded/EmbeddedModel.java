@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.imlbench.hf.checkpoint.CheckpointWriter;
 import org.imlbench.hf.checkpoint.Checkpoints;
 import org.imlbench.hf.checkpoint.OptConfig;
-import org.imlbench.hf.embedded.RandomCheckpoint;
 import org.imlbench.hf.tokenizer.ByteTokenizer;
 
 /**

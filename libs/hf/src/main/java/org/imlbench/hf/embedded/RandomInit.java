@@ -1,5 +1,6 @@
 package org.imlbench.hf.embedded;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.imlbench.hf.checkpoint.OptConfig;
 import org.imlbench.hf.checkpoint.OptParameterNames;
@@ -30,7 +31,7 @@ public final class RandomInit {
             return v;
         }
         if (layerNorm) {
-            java.util.Arrays.fill(v, 1f);
+            Arrays.fill(v, 1f);
             return v;
         }
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ name.hashCode());
@@ -41,7 +42,7 @@ public final class RandomInit {
             int pad = config.padTokenId();
             int width = (int) shape[1];
             if (pad >= 0 && pad < shape[0]) {
-                java.util.Arrays.fill(v, pad * width, (pad + 1) * width, 0f);
+                Arrays.fill(v, pad * width, (pad + 1) * width, 0f);
             }
         }
         return v;

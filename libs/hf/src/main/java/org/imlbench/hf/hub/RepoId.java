@@ -1,5 +1,6 @@
 package org.imlbench.hf.hub;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ public record RepoId(String repo, String revision) {
     /** Validates the parts so they are safe as cache path components. */
     public RepoId {
         String[] parts = repo.split("/", -1);
-        if (parts.length > 2 || !java.util.Arrays.stream(parts).allMatch(p -> PART.matcher(p).matches()
+        if (parts.length > 2 || !Arrays.stream(parts).allMatch(p -> PART.matcher(p).matches()
                 && !p.contains(".."))) {
             throw new IllegalArgumentException("'" + repo + "' is not a hub repository id (owner/name)");
         }

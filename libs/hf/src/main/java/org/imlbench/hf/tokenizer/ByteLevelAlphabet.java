@@ -1,5 +1,7 @@
 package org.imlbench.hf.tokenizer;
 
+import java.util.Arrays;
+
 /**
  * GPT-2's reversible map between bytes and printable characters ({@code bytes_to_unicode}): printable Latin-1 bytes
  * map to themselves, the other 68 bytes to U+0100 onwards, so every byte sequence becomes a string without
@@ -10,7 +12,7 @@ final class ByteLevelAlphabet {
     private final int[] charToByte = new int[512];
 
     ByteLevelAlphabet() {
-        java.util.Arrays.fill(charToByte, -1);
+        Arrays.fill(charToByte, -1);
         int next = 256;
         for (int b = 0; b < 256; b++) {
             boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);

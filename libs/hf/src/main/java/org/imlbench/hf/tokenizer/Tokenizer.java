@@ -1,6 +1,7 @@
 package org.imlbench.hf.tokenizer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public interface Tokenizer {
      */
     default List<Integer> encodeWithBos(String text) {
         List<Integer> body = encode(text);
-        java.util.ArrayList<Integer> ids = new java.util.ArrayList<>(body.size() + 1);
+        ArrayList<Integer> ids = new ArrayList<>(body.size() + 1);
         ids.add(bosId());
         ids.addAll(body);
         return ids;

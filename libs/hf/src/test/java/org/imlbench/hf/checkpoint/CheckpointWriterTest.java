@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -114,7 +115,7 @@ class CheckpointWriterTest {
         OptConfig config = tinyConfig();
         Path dir = tmp.resolve("model");
         Map<String, long[]> shapes = Map.of("decoder.embed_tokens.weight", new long[] {260, 8});
-        assertThrows(java.io.IOException.class, () -> new CheckpointWriter(config).write(dir, shapes,
+        assertThrows(IOException.class, () -> new CheckpointWriter(config).write(dir, shapes,
                 name -> new TensorData(name, new long[] {3}, "F32", FloatBuffer.allocate(3))));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(0, left.count());

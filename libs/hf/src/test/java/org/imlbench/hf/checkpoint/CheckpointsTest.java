@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Test;
@@ -92,12 +94,12 @@ class CheckpointsTest {
 
     private static void assertShapes(Checkpoint ckpt) {
         Map<String, long[]> expected = ExpectedTensors.of(ckpt.config());
-        assertEquals(expected.keySet(), new java.util.TreeSet<>(ckpt.tensorNames()));
+        assertEquals(expected.keySet(), new TreeSet<>(ckpt.tensorNames()));
         expected.forEach((name, shape) -> {
             try {
                 assertArrayEquals(shape, ckpt.tensor(name).shape(), name);
                 assertArrayEquals(shape, ckpt.shape(name), name);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError(e);
             }
         });

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +23,13 @@ class CorruptFilesTest {
 
     @Test
     void truncatedSafetensors() throws Exception {
-        Path file = writeSafetensors("{\"model.decoder.a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}",
-                new byte[16]);
+        Path file = writeSafetensors(
+                "{\"model.decoder.a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}", new byte[16]);
         byte[] all = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(all, all.length - 5));
+        Files.write(file, Arrays.copyOf(all, all.length - 5));
         assertOpenFails("model.safetensors", "tensor 'model.decoder.a': data_offsets [0,16] lie outside the file",
                 "truncated");
-        Files.write(file, java.util.Arrays.copyOf(all, 20));
+        Files.write(file, Arrays.copyOf(all, 20));
         assertOpenFails("model.safetensors", "truncated safetensors file: its header needs");
         Files.write(file, new byte[] {1, 2, 3});
         assertOpenFails("model.safetensors", "truncated safetensors file (3 bytes");

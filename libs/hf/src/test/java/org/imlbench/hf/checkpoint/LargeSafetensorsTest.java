@@ -53,7 +53,8 @@ class LargeSafetensorsTest {
     void convertsThroughManySmallWindowsToTheSameValues() throws Exception {
         Path dir = SharedData.optFixtures().resolve("opt-tiny-bf16-sharded");
         Path shard = dir.resolve("model-00002-of-00002.safetensors");
-        try (SafetensorsFile whole = SafetensorsFile.open(shard); SafetensorsFile windowed = SafetensorsFile.open(shard, 6)) {
+        try (SafetensorsFile whole = SafetensorsFile.open(shard);
+             SafetensorsFile windowed = SafetensorsFile.open(shard, 6)) {
             for (String name : whole.storedNames()) {
                 assertArrayEquals(CheckpointsTest.values(whole.read(name, name)),
                         CheckpointsTest.values(windowed.read(name, name)), name);

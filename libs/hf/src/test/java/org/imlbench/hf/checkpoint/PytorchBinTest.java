@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +69,7 @@ class PytorchBinTest {
                 .op('u').stop().bytes();
         writeCheckpointDir(pickle, Map.of("7", halves(1f, -2f, 0.5f, 65504f, 5.9604645e-8f, Float.NEGATIVE_INFINITY)));
         try (Checkpoint ckpt = Checkpoints.open(dir)) {
-            assertEquals(java.util.Set.of("decoder.a", "decoder.b"), ckpt.tensorNames());
+            assertEquals(Set.of("decoder.a", "decoder.b"), ckpt.tensorNames());
             TensorData a = ckpt.tensor("decoder.a");
             assertEquals("F16", a.storedType());
             assertArrayEquals(new float[] {1f, -2f}, CheckpointsTest.values(a));
@@ -116,7 +118,7 @@ class PytorchBinTest {
                 .op('s').op('b').stop().bytes();
         writeCheckpointDir(pickle, Map.of("0", floats(4.5f)));
         try (Checkpoint ckpt = Checkpoints.open(dir)) {
-            assertEquals(java.util.Set.of("decoder.t"), ckpt.tensorNames());
+            assertEquals(Set.of("decoder.t"), ckpt.tensorNames());
             assertArrayEquals(new float[] {4.5f}, CheckpointsTest.values(ckpt.tensor("decoder.t")));
         }
     }
@@ -137,7 +139,7 @@ class PytorchBinTest {
                 + "\"weight_map\": {\"decoder.a\": \"pytorch_model-00001-of-00002.bin\", "
                 + "\"decoder.b\": \"pytorch_model-00002-of-00002.bin\"}}");
         try (Checkpoint ckpt = Checkpoints.open(dir)) {
-            assertEquals(java.util.Set.of("decoder.a", "decoder.b"), ckpt.tensorNames());
+            assertEquals(Set.of("decoder.a", "decoder.b"), ckpt.tensorNames());
             assertArrayEquals(new float[] {1f, 2f}, CheckpointsTest.values(ckpt.tensor("decoder.a")));
             // bf16 0x3fc0 = 1.5, 0xc100 = -8; the tensor starts one element into its storage
             assertArrayEquals(new float[] {1.5f, -8f}, CheckpointsTest.values(ckpt.tensor("decoder.b")));
@@ -187,7 +189,7 @@ class PytorchBinTest {
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.CheckpointWriter;
@@ -39,13 +44,13 @@ class HubResolverTest {
     void writeModel() throws IOException {
         OptConfig config = new OptConfig(260, 8, 1, 2, 16, 8, 8, true, "relu", 0.1, 0.0, true, true, 1, 2, 2,
                 "float32");
-        java.util.List<TensorData> tensors = new java.util.ArrayList<>();
-        java.util.Random random = new java.util.Random(3);
+        List<TensorData> tensors = new ArrayList<>();
+        Random random = new Random(3);
         for (Object[] t : new Object[][] {{"decoder.embed_tokens.weight", new long[] {260, 8}},
                 {"decoder.embed_positions.weight", new long[] {10, 8}}, {"decoder.final_layer_norm.weight",
                 new long[] {8}}}) {
             long[] shape = (long[]) t[1];
-            java.nio.FloatBuffer b = java.nio.FloatBuffer.allocate((int) (shape[0] * (shape.length > 1 ? shape[1] : 1)));
+            FloatBuffer b = FloatBuffer.allocate((int) (shape[0] * (shape.length > 1 ? shape[1] : 1)));
             while (b.hasRemaining()) {
                 b.put(random.nextFloat());
             }
@@ -71,7 +76,7 @@ class HubResolverTest {
             env.put(extraEnv[i], extraEnv[i + 1]);
         }
         return new HubResolver(HubEnvironment.from(env, tmp.resolve("home")), HubResolver.defaultHttpClient(),
-                DownloadListener.NONE, java.time.Duration.ofSeconds(2));
+                DownloadListener.NONE, Duration.ofSeconds(2));
     }
 
     private Path snapshot() {
@@ -137,7 +142,7 @@ class HubResolverTest {
         String sha = FakeHub.sha256(weights);
         Path blobs = cache.resolve("models--org--tiny").resolve("blobs");
         Files.createDirectories(blobs);
-        Files.write(blobs.resolve(sha + ".incomplete"), java.util.Arrays.copyOf(weights, 500));
+        Files.write(blobs.resolve(sha + ".incomplete"), Arrays.copyOf(weights, 500));
         try (FakeHub hub = new FakeHub(REPO, files)) {
             Path dir = resolver(hub).locate(REPO);
             assertArrayEquals(weights, Files.readAllBytes(dir.resolve("model.safetensors")));
@@ -229,7 +234,8 @@ class HubResolverTest {
     @Test
     void environmentFollowsHuggingFaceHubPrecedence() {
         Path home = Path.of("/home/u");
-        assertEquals(Path.of("/c"), HubEnvironment.from(Map.of("HF_HUB_CACHE", "/c", "HF_HOME", "/h"), home).cacheDir());
+        assertEquals(Path.of("/c"), HubEnvironment.from(Map.of("HF_HUB_CACHE", "/c", "HF_HOME", "/h"), home)
+                .cacheDir());
         assertEquals(Path.of("/h/hub"), HubEnvironment.from(Map.of("HF_HOME", "/h"), home).cacheDir());
         HubEnvironment defaults = HubEnvironment.from(Map.of(), home);
         assertEquals(Path.of("/home/u/.cache/huggingface/hub"), defaults.cacheDir());

@@ -1,12 +1,14 @@
 package org.imlbench.djl.backend;
 
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Splits work across model replicas (one per GPU), each replica taking a contiguous share on its own thread. With a
@@ -24,25 +26,18 @@ final class DataParallel {
          * @param indices the items' indices it handles
          * @return one result per index, in order
          */
-        List<R> run(int replica, int[] indices) throws Exception;
+        List<R> run(int replica, int[] indices) throws IOException;
     }
 
     static <R> List<R> run(int replicas, int items, Share<R> share) throws IOException {
         if (replicas == 1 || items <= 1) {
-            int[] all = java.util.stream.IntStream.range(0, items).toArray();
-            try {
-                return share.run(0, all);
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            return share.run(0, IntStream.range(0, items).toArray());
         }
         List<int[]> parts = new ArrayList<>();
         for (int k = 0; k < replicas; k++) {
             int from = (int) ((long) items * k / replicas);
             int to = (int) ((long) items * (k + 1) / replicas);
-            parts.add(java.util.stream.IntStream.range(from, to).toArray());
+            parts.add(IntStream.range(from, to).toArray());
         }
         ExecutorService pool = Executors.newFixedThreadPool(replicas, r -> {
             Thread t = new Thread(r, "djl-replica");
@@ -64,14 +59,18 @@ final class DataParallel {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
+            // a share throws only what Share.run declares, or an unchecked exception: let the original through
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
             }
-            throw new IOException(cause.getMessage(), cause);
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UndeclaredThrowableException(cause);
         } finally {
             pool.shutdownNow();
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.imlbench.api.BenchmarkWorkloads;
@@ -59,7 +60,7 @@ public final class DjlBackend implements ModelBackend {
     @Override
     public LanguageModel load(ModelRequest request) throws IOException {
         BackendOptions options = BackendOptions.parse(request.options());
-        List<Device> devices = DeviceSpec.parse(request.device());
+        List<Device> devices = DeviceSpec.devices(request.devices());
         DjlEngine.start(options.threads());
         devices.forEach(DeviceSpec::requireAvailable);
         Path dir = ModelLocator.locate(request.model(), options.seed());
@@ -77,7 +78,7 @@ public final class DjlBackend implements ModelBackend {
             }
             Map<String, String> details = new LinkedHashMap<>();
             details.put("checkpoint", dir.toAbsolutePath().toString());
-            details.put("dtype", options.dtype().toString().toLowerCase(java.util.Locale.ROOT));
+            details.put("dtype", options.dtype().toString().toLowerCase(Locale.ROOT));
             details.put("stored dtype", checkpoint.config().torchDtype());
             details.put("engine", DjlEngine.NAME + " " + DjlEngine.version());
             details.put("tokenizer", tokenizer.getClass().getSimpleName());

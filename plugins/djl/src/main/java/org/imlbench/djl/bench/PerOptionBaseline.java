@@ -3,6 +3,7 @@ package org.imlbench.djl.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 import org.imlbench.djl.model.AttentionMasks;
 import org.imlbench.djl.model.ForwardMode;
@@ -37,7 +38,7 @@ final class PerOptionBaseline {
             long[] ids = new long[rows * width];
             long[] targets = new long[rows * width];
             int[][] mask = new int[rows][width];
-            java.util.Arrays.fill(ids, 1);
+            Arrays.fill(ids, 1);
             for (int r = 0; r < rows; r++) {
                 int[] s = sequences.get(from + r);
                 for (int j = 0; j + 1 < s.length; j++) {

@@ -57,7 +57,8 @@ public final class Scorer {
             order[i] = i;
         }
         // Longest first (as lm-evaluation-harness does): similar lengths share a batch, and memory peaks early.
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -units.get(i).context().length).thenComparing(i -> i));
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -units.get(i).context().length)
+                .thenComparing(i -> i));
         List<List<ContinuationScore>> results = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             results.add(null);

@@ -3,6 +3,7 @@ package org.imlbench.djl.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.imlbench.djl.model.OptModel;
 
 /**
@@ -67,7 +68,7 @@ final class TokenLogProbs {
                 float[] bestLogProb = logSoftmax.max(new int[] {-1}).toFloatArray();
                 for (int r = from; r < to; r++) {
                     top[r] = bestLogProb[r - from];
-                    logProbs[r] = java.util.Arrays.copyOfRange(picked, (r - from) * width,
+                    logProbs[r] = Arrays.copyOfRange(picked, (r - from) * width,
                             (r - from) * width + targets[r].length);
                     argmax[r] = best[r - from];
                 }

@@ -3,6 +3,7 @@ package org.imlbench.djl.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Additive attention biases for {@link OptModel#forward}: {@code [B, 1, T, P + T]} float32 arrays holding 0 where a
@@ -68,7 +69,7 @@ public final class AttentionMasks {
         int p = b == 0 ? 0 : pastMask[0].length;
         int s = p + t;
         float[] bias = new float[b * t * s];
-        java.util.Arrays.fill(bias, MASKED);
+        Arrays.fill(bias, MASKED);
         for (int r = 0; r < b; r++) {
             requireLength(pastMask[r], p);
             requireLength(segmentIds[r], t);

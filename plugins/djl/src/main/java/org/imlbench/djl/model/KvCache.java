@@ -94,8 +94,8 @@ public final class KvCache implements AutoCloseable {
         Shape k = newKeysT.getShape();
         long t = k.get(3);
         if (length + t > capacity) {
-            throw new IllegalStateException("key/value cache of " + capacity + " tokens cannot take " + t + " more after "
-                    + length);
+            throw new IllegalStateException("key/value cache of " + capacity + " tokens cannot take " + t
+                    + " more after " + length);
         }
         if (keysT[layer] == null) {
             keysT[layer] = manager.zeros(new Shape(k.get(0), k.get(1), k.get(2), capacity), newKeysT.getDataType());

@@ -87,7 +87,7 @@ final class OptForward {
         // The scale is a tensor owned by PyTorch, not mul(Number): DJL wraps a Number in a tensor backed by a Java
         // buffer and closes it at once, while autograd keeps it for the backward pass, so the garbage collector could
         // free the memory the gradient is later scaled by.
-        NDArray scaling = x.getManager().full(new ai.djl.ndarray.types.Shape(), (float) Math.pow(headDim, -0.5),
+        NDArray scaling = x.getManager().full(new Shape(), (float) Math.pow(headDim, -0.5),
                 x.getDataType());
         NDArray q = linear(x, w.qW(), w.qB()).mul(scaling)
                 .reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);          // [B, nh, T, hd]

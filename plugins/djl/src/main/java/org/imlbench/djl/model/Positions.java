@@ -3,6 +3,7 @@ package org.imlbench.djl.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * 0-based position ids for {@link OptModel#forward} (OPT's offset 2 is added inside the model).
@@ -71,7 +72,7 @@ public final class Positions {
     public static long[][] tail(long[][] positions, int length) {
         long[][] out = new long[positions.length][];
         for (int r = 0; r < positions.length; r++) {
-            out[r] = java.util.Arrays.copyOfRange(positions[r], positions[r].length - length, positions[r].length);
+            out[r] = Arrays.copyOfRange(positions[r], positions[r].length - length, positions[r].length);
         }
         return out;
     }

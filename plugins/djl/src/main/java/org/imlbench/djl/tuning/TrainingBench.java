@@ -61,7 +61,8 @@ public final class TrainingBench {
             }
             rows.add(List.of(new EncodedExample("bench", new int[] {config.bosTokenId()}, target)));
         }
-        TrainerSettings settings = new TrainerSettings(0.9, 0.95, 1e-8, 0.0, 1.0, 0.0, 1, false, 1, config.padTokenId());
+        TrainerSettings settings = new TrainerSettings(0.9, 0.95, 1e-8, 0.0, 1.0, 0.0, 1, false, 1,
+                config.padTokenId());
         List<Double> times = new ArrayList<>();
         double firstLoss = Double.NaN;
         double lastLoss = Double.NaN;

@@ -77,7 +77,7 @@ public final class Tuner {
     public static TuningResult tune(TuningRequest request, Path baseDir, TuningListener listener) throws IOException {
         BackendOptions options = options(request);
         DjlEngine.start(options.threads());
-        List<Device> devices = DeviceSpec.parse(request.base().device());
+        List<Device> devices = DeviceSpec.devices(request.base().devices());
         devices.forEach(DeviceSpec::requireAvailable);
         List<Device> replicaDevices = new ArrayList<>();
         for (int k = 0; k < request.config().replicas(); k++) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,7 +70,7 @@ public final class TuningDirectory {
         try (Stream<Path> dirs = Files.list(states())) {
             return dirs.filter(d -> STEP_DIR.matcher(d.getFileName().toString()).matches())
                     .filter(d -> Files.isRegularFile(d.resolve(RunState.FILE_NAME)))
-                    .max(java.util.Comparator.comparing(d -> d.getFileName().toString()));
+                    .max(Comparator.comparing(d -> d.getFileName().toString()));
         }
     }
 

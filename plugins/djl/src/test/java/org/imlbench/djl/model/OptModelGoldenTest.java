@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import org.imlbench.djl.testing.Golden;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.Checkpoints;
@@ -64,7 +65,7 @@ class OptModelGoldenTest {
                 NDArray v = logits.get(r, j);
                 String at = what + " row " + r + " position " + j;
                 assertEquals(row.get("argmax").get(k).asLong(), v.argMax().getLong(), at + " argmax");
-                double lse = Math.log(v.exp().sum().getDouble()) ;
+                double lse = Math.log(v.exp().sum().getDouble());
                 assertEquals(row.get("logsumexp").get(k).asDouble(), lse, TOLERANCE, at + " logsumexp");
                 double[] first8 = v.get("0:8").toDoubleArray();
                 for (int c = 0; c < 8; c++) {
@@ -89,7 +90,7 @@ class OptModelGoldenTest {
     private static long[][] cols(long[][] a, int from, int to) {
         long[][] out = new long[a.length][];
         for (int r = 0; r < a.length; r++) {
-            out[r] = java.util.Arrays.copyOfRange(a[r], from, to);
+            out[r] = Arrays.copyOfRange(a[r], from, to);
         }
         return out;
     }
@@ -97,7 +98,7 @@ class OptModelGoldenTest {
     private static int[][] cols(int[][] a, int to) {
         int[][] out = new int[a.length][];
         for (int r = 0; r < a.length; r++) {
-            out[r] = java.util.Arrays.copyOfRange(a[r], 0, to);
+            out[r] = Arrays.copyOfRange(a[r], 0, to);
         }
         return out;
     }

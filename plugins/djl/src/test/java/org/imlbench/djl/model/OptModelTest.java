@@ -13,12 +13,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 import org.imlbench.djl.testing.Golden;
 import org.imlbench.hf.checkpoint.Checkpoint;
 import org.imlbench.hf.checkpoint.Checkpoints;
 import org.imlbench.hf.checkpoint.OptConfig;
+import org.imlbench.hf.checkpoint.TensorData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,15 +170,15 @@ class OptModelTest {
         }
 
         @Override
-        public java.util.Set<String> tensorNames() {
+        public Set<String> tensorNames() {
             return model.parameters().keySet();
         }
 
         @Override
-        public org.imlbench.hf.checkpoint.TensorData tensor(String name) {
+        public TensorData tensor(String name) {
             NDArray a = model.parameters().get(name);
-            return new org.imlbench.hf.checkpoint.TensorData(name, a.getShape().getShape(), "F32",
-                    java.nio.FloatBuffer.wrap(a.toFloatArray()));
+            return new TensorData(name, a.getShape().getShape(), "F32",
+                    FloatBuffer.wrap(a.toFloatArray()));
         }
 
         @Override

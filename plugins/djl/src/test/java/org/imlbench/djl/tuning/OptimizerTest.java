@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.djl.model.DjlEngine;
@@ -30,7 +33,7 @@ class OptimizerTest {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             NDArray w = m.create(p0, new Shape(4));
             NDArray b = m.create(p0, new Shape(4));
-            Map<String, NDArray> params = new java.util.LinkedHashMap<>();
+            Map<String, NDArray> params = new LinkedHashMap<>();
             params.put("layer.weight", w);
             params.put("layer.bias", b);
             AdamW adam = new AdamW(params, 0.9, 0.95, 1e-8, wd);
@@ -183,7 +186,7 @@ class OptimizerTest {
             f16.setMasterWeights(exact);
             float[] fc1 = exact.get("decoder.layers.0.fc1.weight");
             assertArrayEquals(fc1, f16.masterWeights().get("decoder.layers.0.fc1.weight").toFloatArray());
-            assertFalse(java.util.Arrays.equals(fc1, half.parameters().get("decoder.layers.0.fc1.weight")
+            assertFalse(Arrays.equals(fc1, half.parameters().get("decoder.layers.0.fc1.weight")
                     .toFloatArray()), "the replica holds the float16 rounding");
             List<Double> losses32 = new ArrayList<>();
             List<Double> losses16 = new ArrayList<>();
@@ -208,8 +211,8 @@ class OptimizerTest {
             for (Map.Entry<String, NDArray> e : half.parameters().entrySet()) {
                 float[] replica = e.getValue().toFloatArray();
                 float[] rounded = f16.masterWeights().get(e.getKey())
-                        .toType(ai.djl.ndarray.types.DataType.FLOAT16, true)
-                        .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                        .toType(DataType.FLOAT16, true)
+                        .toType(DataType.FLOAT32, false).toFloatArray();
                 for (int i = 0; i < replica.length; i++) {
                     assertEquals(rounded[i], replica[i], 0.0f, e.getKey());
                 }
@@ -236,7 +239,7 @@ class OptimizerTest {
             }
             assertEquals(1, trainer.optimizer().updates());
             float[] after = model.parameters().get("decoder.layers.0.fc1.weight").toFloatArray();
-            assertFalse(java.util.Arrays.equals(before, after), "the first clean step is applied");
+            assertFalse(Arrays.equals(before, after), "the first clean step is applied");
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.imlbench.api.LanguageModel;
 import org.imlbench.api.ModelRequest;
@@ -78,7 +82,7 @@ class ResumeTest {
         assertTrue(storedNames(straight.resolve("model/model.safetensors")).stream()
                 .allMatch(n -> n.startsWith("model.decoder.")), "Hugging Face tensor names");
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'},
-                java.util.Arrays.copyOf(Files.readAllBytes(straight.resolve("loss.png")), 4));
+                Arrays.copyOf(Files.readAllBytes(straight.resolve("loss.png")), 4));
         assertEquals(TuningChild.STEPS + 1, Files.readAllLines(killed.resolve("loss.csv")).size());
 
         try (LanguageModel model = new DjlBackend().load(new ModelRequest(straight.resolve("model").toString(),
@@ -108,7 +112,7 @@ class ResumeTest {
         if (classPath == null) {
             List<String> entries = new ArrayList<>();
             int n = 0;
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 Path p = Path.of(entry);
                 if (Files.isDirectory(p)) {
                     Path copy = temp.resolve("classes-" + n++);
@@ -122,7 +126,7 @@ class ResumeTest {
                     entries.add(entry);
                 }
             }
-            classPath = String.join(java.io.File.pathSeparator, entries);
+            classPath = String.join(File.pathSeparator, entries);
         }
         return classPath;
     }
@@ -138,7 +142,7 @@ class ResumeTest {
     }
 
     private static Map<String, float[]> weights(Path dir) throws IOException {
-        Map<String, float[]> out = new java.util.TreeMap<>();
+        Map<String, float[]> out = new TreeMap<>();
         try (Checkpoint cp = Checkpoints.open(dir)) {
             for (String name : cp.tensorNames()) {
                 TensorData t = cp.tensor(name);
@@ -156,7 +160,7 @@ class ResumeTest {
         long length = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(bytes, 8, (int) length, StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).fieldNames().forEachRemaining(n -> {
+        new ObjectMapper().readTree(header).fieldNames().forEachRemaining(n -> {
             if (!n.equals("__metadata__")) {
                 names.add(n);
             }

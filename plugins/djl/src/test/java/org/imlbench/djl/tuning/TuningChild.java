@@ -34,7 +34,8 @@ public final class TuningChild {
         Path out = Path.of(args[1]);
         boolean resume = Boolean.parseBoolean(args[2]);
         long sleep = Long.parseLong(args[3]);
-        TuningRequest request = new TuningRequest(new ModelRequest(base.toString(), "cpu", Options.of(Map.of("threads", "1"))),
+        TuningRequest request = new TuningRequest(
+                new ModelRequest(base.toString(), "cpu", Options.of(Map.of("threads", "1"))),
                 out, examples(), config(), resume);
         TuningResult result = Tuner.tune(request, p -> {
             System.out.println("step " + p.step() + " loss " + p.loss());

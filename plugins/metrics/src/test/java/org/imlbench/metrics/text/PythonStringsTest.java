@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PythonStringsTest {
@@ -17,7 +18,7 @@ class PythonStringsTest {
         for (int cp : spaces) {
             assertTrue(PythonStrings.isSpace(cp), Integer.toHexString(cp));
         }
-        long count = java.util.stream.IntStream.rangeClosed(0, Character.MAX_CODE_POINT)
+        long count = IntStream.rangeClosed(0, Character.MAX_CODE_POINT)
                 .filter(PythonStrings::isSpace).count();
         assertEquals(spaces.length, count);
         assertFalse(PythonStrings.isSpace(0x200B)); // ZERO WIDTH SPACE is not whitespace in Python

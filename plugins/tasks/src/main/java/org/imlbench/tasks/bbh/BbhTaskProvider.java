@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.Demonstration;
+import org.imlbench.api.DownloadableDataSet;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
 import org.imlbench.api.Task;
@@ -52,6 +53,13 @@ public final class BbhTaskProvider implements TaskCategoryProvider {
     @Override
     public String description() {
         return "BIG-Bench Hard: --tasks bbh=DIR (DIR/bbh/*.json, DIR/cot-prompts/*.txt)";
+    }
+
+    @Override
+    public List<DownloadableDataSet> dataSets() {
+        return List.of(new DownloadableDataSet(name(), "BIG-Bench Hard: the task files and the chain-of-thought "
+                + "prompts", "suzgunmirac/BIG-Bench-Hard", "9ee07bd481feebf959a6b59d61ea57bdcf30964d",
+                List.of("bbh/*.json", "cot-prompts/*.txt")));
     }
 
     @Override

@@ -55,8 +55,8 @@ final class CsvTaskReader {
                 row++;
                 int line = startLine(parser, record);
                 if (record.size() != columns.count()) {
-                    throw new TaskLoadException(name, "line " + line + ": " + record.size() + " cells, but the header has "
-                            + columns.count() + " columns");
+                    throw new TaskLoadException(name, "line " + line + ": " + record.size()
+                            + " cells, but the header has " + columns.count() + " columns");
                 }
                 Instance instance = columns.instance(name, line, metadata.name() + "/" + row, record.values());
                 if (!ids.add(instance.id())) {
@@ -154,7 +154,8 @@ final class CsvTaskReader {
             if (options >= 0 && !cells[options].isBlank()) {
                 optionList = Arrays.stream(cells[options].split("\\|")).map(String::strip).toList();
                 if (optionList.stream().anyMatch(String::isEmpty)) {
-                    throw new TaskLoadException(file, "line " + line + ": an empty option in \"" + cells[options] + "\"");
+                    throw new TaskLoadException(file,
+                            "line " + line + ": an empty option in \"" + cells[options] + "\"");
                 }
             }
             String instanceId = id >= 0 && !cells[id].isBlank() ? cells[id].strip() : defaultId;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.imlbench.api.DownloadableDataSet;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.OptionKey;
 import org.imlbench.api.SourceSplitRole;
@@ -56,6 +57,13 @@ public final class Niv2TaskProvider implements TaskCategoryProvider {
     @Override
     public List<OptionKey<?>> declaredOptions() {
         return List.of(SPLIT);
+    }
+
+    @Override
+    public List<DownloadableDataSet> dataSets() {
+        return List.of(new DownloadableDataSet(name(), "Super-NaturalInstructions: every task file and the default "
+                + "split lists", "allenai/natural-instructions", "e0fd31052b21acea5bd95fb00253e1ee1f5d8259",
+                List.of("tasks/*.json", "splits/default/*.txt")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.imlbench.api.DownloadableDataSet;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.OptionKey;
 import org.imlbench.api.Task;
@@ -41,6 +42,16 @@ public final class LmEvalTaskProvider implements TaskCategoryProvider {
     @Override
     public Optional<String> defaultFormat() {
         return Optional.of("lm-eval");
+    }
+
+    /** lm-evaluation-harness's task files at the commit this provider is checked against (docs/tasks.md). */
+    @Override
+    public List<DownloadableDataSet> dataSets() {
+        return List.of(new DownloadableDataSet(name(), "lm-evaluation-harness: all of lm_eval/tasks (task YAML and the "
+                + "files it includes), as DIR/tasks", "EleutherAI/lm-evaluation-harness",
+                "4e7e0d47f33bc71070c1d38394bafbb52b117163", List.of("lm_eval/tasks/**/*"), "lm_eval", "tasks",
+                "the tasks read their datasets from files: export them and add --task-option data=DIR (docs/tasks.md, "
+                        + "lm-eval=PATH)"));
     }
 
     @Override

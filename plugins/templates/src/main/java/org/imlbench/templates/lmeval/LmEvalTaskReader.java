@@ -23,8 +23,8 @@ import org.imlbench.templates.jinja.TemplateException;
  * Builds one imlbench {@link Task} from an lm-evaluation-harness task and its data: one instance per document of the
  * evaluated split ({@code test_split}, else {@code validation_split}; ids {@code 0}, {@code 1}, ... as lm-eval's doc
  * ids), then one per document of {@code training_split} when it was exported (ids {@code <split>-0}, ...), each with
- * lm-eval's prompt, choices and gold answer, and the task's few-shot examples as its demonstrations. The prompt format {@code lm-eval} assembles them exactly as
- * lm-eval's {@code fewshot_context} does.
+ * lm-eval's prompt, choices and gold answer, and the task's few-shot examples as its demonstrations. The prompt format
+ * {@code lm-eval} assembles them exactly as lm-eval's {@code fewshot_context} does.
  */
 public final class LmEvalTaskReader {
     /** Few-shot documents kept per task: the first ones of the few-shot split (a whole training split can be large). */

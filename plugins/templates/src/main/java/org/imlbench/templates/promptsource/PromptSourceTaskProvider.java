@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.imlbench.api.DownloadableDataSet;
 import org.imlbench.api.ImlbenchApi;
 import org.imlbench.api.Instance;
 import org.imlbench.api.OptionKey;
@@ -59,6 +60,16 @@ public final class PromptSourceTaskProvider implements TaskCategoryProvider {
     @Override
     public Optional<String> defaultFormat() {
         return Optional.of("promptsource");
+    }
+
+    /** PromptSource's template files at the commit this provider is checked against (docs/tasks.md). */
+    @Override
+    public List<DownloadableDataSet> dataSets() {
+        return List.of(new DownloadableDataSet(name(), "PromptSource: every templates.yaml, as "
+                + "DIR/<dataset>/<subset>/templates.yaml", "bigscience-workshop/promptsource",
+                "7dab96a3eeb3717cea633705135ebc488885d709", List.of("promptsource/templates/**/templates.yaml"),
+                "promptsource/templates", "", "the templates read their datasets from files: export them and add "
+                        + "--task-option data=DIR (docs/tasks.md, promptsource=DIR)"));
     }
 
     @Override
