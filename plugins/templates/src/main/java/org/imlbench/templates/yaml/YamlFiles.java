@@ -2,6 +2,7 @@ package org.imlbench.templates.yaml;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -54,6 +57,9 @@ public final class YamlFiles {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            // the decoder's own message is "Input length = 1"
+            throw new TaskLoadException(file.toString(), "not valid UTF-8", e);
         } catch (IOException e) {
             throw new TaskLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
@@ -263,9 +269,35 @@ public final class YamlFiles {
                     return new FunctionRef(node instanceof ScalarNode s ? s.getValue() : String.valueOf(node));
                 }
             });
-            Construct map = yamlConstructors.get(Tag.MAP);
+            Construct map = new MappingOnly(yamlConstructors.get(Tag.MAP));
             yamlConstructors.put(new Tag("!Template"), map);
             yamlConstructors.put(new Tag("!TemplateMetadata"), map);
+        }
+    }
+
+    /** A mapping's constructor for a tag that may only mark mappings (SnakeYAML's casts any node it is given). */
+    private record MappingOnly(Construct map) implements Construct {
+        @Override
+        public Object construct(Node node) {
+            if (!(node instanceof MappingNode)) {
+                throw new TagMisuse(node);
+            }
+            return map.construct(node);
+        }
+
+        @Override
+        public void construct2ndStep(Node node, Object object) {
+            map.construct2ndStep(node, object);
+        }
+    }
+
+    /** A tag on the wrong kind of node, where it is: {@link #read} names the line and column. */
+    private static final class TagMisuse extends ConstructorException {
+        private static final long serialVersionUID = 1L;
+
+        TagMisuse(Node node) {
+            super(null, null, "the tag " + node.getTag().getValue() + " marks a mapping, not a "
+                    + node.getNodeId().name(), node.getStartMark());
         }
     }
 }
