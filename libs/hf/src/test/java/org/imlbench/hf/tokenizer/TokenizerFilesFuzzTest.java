@@ -4,18 +4,17 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.imlbench.testkit.FuzzParts;
 import org.imlbench.testkit.ParserContract;
 import org.imlbench.testkit.SharedData;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +37,7 @@ class TokenizerFilesFuzzTest {
     @FuzzTest
     @Timeout(60)
     void vocabAndMerges(byte[] input) throws IOException {
-        List<byte[]> parts = split(input, 3);
+        List<byte[]> parts = FuzzParts.split(input, 3);
         Files.write(dir.resolve(Tokenizers.VOCAB_JSON), parts.get(0));
         Files.write(dir.resolve(Tokenizers.MERGES_TXT), parts.get(1));
         String text = new String(parts.get(2), StandardCharsets.UTF_8);
@@ -56,7 +55,7 @@ class TokenizerFilesFuzzTest {
     @FuzzTest
     @Timeout(60)
     void tokenizerJson(byte[] input) throws IOException {
-        List<byte[]> parts = split(input, 2);
+        List<byte[]> parts = FuzzParts.split(input, 2);
         Files.write(dir.resolve(Tokenizers.TOKENIZER_JSON), parts.get(0));
         String text = new String(parts.get(1), StandardCharsets.UTF_8);
         ParserContract.of(IOException.class, dir.toString()).check(input.length, () -> {
@@ -75,39 +74,11 @@ class TokenizerFilesFuzzTest {
         return ids;
     }
 
-    /** The input cut at its first {@code count - 1} NUL bytes; missing parts are empty. */
-    private static List<byte[]> split(byte[] input, int count) {
-        List<byte[]> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < input.length && parts.size() < count - 1; i++) {
-            if (input[i] == 0) {
-                parts.add(Arrays.copyOfRange(input, start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(Arrays.copyOfRange(input, Math.min(start, input.length), input.length));
-        while (parts.size() < count) {
-            parts.add(new byte[0]);
-        }
-        return parts;
-    }
-
-    private static byte[] join(String... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                out.write(0);
-            }
-            out.writeBytes(parts[i].getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
     static List<byte[]> vocabAndMergesSeeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         Optional<Small> small = Small.fromShared();
         if (small.isPresent()) {
-            seeds.add(join(small.get().vocab().toString(), String.join("\n", small.get().merges()), TEXT));
+            seeds.add(FuzzParts.join(small.get().vocab().toString(), String.join("\n", small.get().merges()), TEXT));
         }
         return seeds;
     }
@@ -128,7 +99,7 @@ class TokenizerFilesFuzzTest {
             model.put("type", "BPE");
             model.set("vocab", small.get().vocab());
             small.get().merges().stream().skip(1).forEach(m -> model.withArrayProperty("merges").add(m));
-            seeds.add(join(root.toString(), TEXT));
+            seeds.add(FuzzParts.join(root.toString(), TEXT));
         }
         return seeds;
     }

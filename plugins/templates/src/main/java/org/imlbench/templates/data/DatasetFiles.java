@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.templates.jinja.Py;
 
 /**
  * A dataset exported to local files: {@code ROOT/<dataset_path>/<dataset_name or "default">/<split>.jsonl} (one JSON
@@ -48,6 +49,30 @@ public final class DatasetFiles {
     /** @param root the data folder ({@code --task-option data=DIR}) */
     public DatasetFiles(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Checks a dataset path, configuration or split that a task file names before it becomes part of a path under
+     * the data folder: Hugging Face names ({@code org/name}, {@code 3.0.0}, {@code validation}) pass; a NUL (no file
+     * can be named with it), an absolute path or a {@code ..} step (which would leave the data folder) do not.
+     *
+     * @param file the task file, for the message
+     * @param key the key that gives the name
+     * @param name the name, or null when the key is absent
+     * @throws TaskLoadException naming the file, the key and the problem
+     */
+    public static void checkName(String file, String key, String name) throws TaskLoadException {
+        if (name == null) {
+            return;
+        }
+        String problem = name.indexOf('\0') >= 0 ? "holds a NUL character"
+                : name.startsWith("/") || name.startsWith("\\") ? "is an absolute path"
+                : List.of(name.split("[/\\\\]")).contains("..") ? "has a '..' step out of the data folder"
+                : null;
+        if (problem != null) {
+            throw new TaskLoadException(file, "key '" + key + "' " + problem + ": " + Py.repr(name)
+                    + " (a dataset, configuration or split name such as 'nyu-mll/glue', 'sst2' or 'validation')");
+        }
     }
 
     /** @return the data folder */

@@ -48,6 +48,7 @@ public final class JinjaEngine {
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withNestedInterpretationEnabled(false)
                 .withFailOnUnknownTokens(false)
+                .withMaxOutputSize(RenderBudget.MAX_OUTPUT)
                 .withElResolver(resolvers)
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withEvaluateMapKeys(true)
@@ -128,6 +129,7 @@ public final class JinjaEngine {
         }
         Map<String, Object> scope = new HashMap<>(variables);
         scope.put(RANDOM, random);
+        scope.put(RenderBudget.VARIABLE, new RenderBudget());
         // A fresh context per render: Jinjava resets its global context's settings after each render of its own.
         Context context = new Context(jinjava.getGlobalContextCopy(), scope, null);
         context.setExpressionStrategy(OUTPUT);

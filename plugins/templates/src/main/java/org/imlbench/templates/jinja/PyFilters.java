@@ -136,8 +136,11 @@ final class PyFilters {
         Object attribute = a.get(1, "attribute", null);
         StringBuilder out = new StringBuilder();
         boolean first = true;
+        RenderBudget budget = RenderBudget.current();
         for (Object item : Py.iterate(value)) {
-            out.append(first ? "" : separator).append(Py.str(attribute(item, attribute)));
+            String text = Py.str(attribute(item, attribute));
+            budget.make((first ? 0L : separator.length()) + text.length(), "join");
+            out.append(first ? "" : separator).append(text);
             first = false;
         }
         return out.toString();

@@ -100,9 +100,12 @@ final class PyFormat {
         String fill = m.group(1) == null ? (m.group(5) != null ? "0" : " ") : m.group(1);
         String align = m.group(2) == null ? (m.group(5) != null ? "=" : null) : m.group(2);
         String sign = m.group(3) == null ? "-" : m.group(3);
-        int width = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        int width = m.group(6) == null ? 0 : digits(m.group(6));
         String grouping = m.group(7);
-        Integer precision = m.group(8) == null ? null : Integer.parseInt(m.group(8));
+        Integer precision = m.group(8) == null ? null : digits(m.group(8));
+        if (precision != null) {
+            RenderBudget.current().make(precision, "the format precision " + precision);
+        }
         String type = m.group(9);
         String body;
         boolean numeric = Py.isNumber(value) && !(type != null && type.equals("s"));
@@ -138,6 +141,15 @@ final class PyFormat {
             body = group(body, grouping);
         }
         return pad(body, width, fill, align == null ? ">" : align, prefix);
+    }
+
+    /** A width or precision, as Python reads it (it too refuses more than fits its index type). */
+    private static int digits(String number) {
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            throw new PyException("Too many decimal digits in format string");
+        }
     }
 
     private static String general(double abs, int precision) {
@@ -186,6 +198,7 @@ final class PyFormat {
         if (missing <= 0) {
             return sign + body;
         }
+        RenderBudget.current().make(missing, "the format width " + width);
         return switch (align) {
             case "<" -> sign + body + fill.repeat(missing);
             case "^" -> fill.repeat(missing / 2) + sign + body + fill.repeat(missing - missing / 2);

@@ -1,5 +1,6 @@
 package org.imlbench.templates.jinja;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +29,15 @@ public final class PyFunctions {
         if (step == 0) {
             throw new PyException("range() arg 3 must not be zero");
         }
-        List<Object> out = new ArrayList<>();
-        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-            if (out.size() > 10_000_000) {
-                throw new PyException("range too large");
-            }
-            out.add(i);
+        // ceil((stop - start) / step), exact: the loop below counts items, never overflowing past stop
+        BigInteger span = BigInteger.valueOf(stop).subtract(BigInteger.valueOf(start));
+        BigInteger count = span.add(BigInteger.valueOf(step > 0 ? step - 1 : step + 1))
+                .divide(BigInteger.valueOf(step));
+        long items = count.signum() <= 0 ? 0 : count.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        RenderBudget.current().make(items, "range()");
+        List<Object> out = new ArrayList<>((int) items);
+        for (long k = 0; k < items; k++) {
+            out.add(start + k * step);
         }
         return out;
     }

@@ -64,10 +64,12 @@ final class PyOperators {
             if (Py.isNumber(a) && Py.isNumber(b)) {
                 return arithmetic(a, b, BigInteger::add, Double::sum);
             }
-            if (a instanceof CharSequence && b instanceof CharSequence) {
+            if (a instanceof CharSequence x && b instanceof CharSequence y) {
+                RenderBudget.current().make(Math.min(x.length(), y.length()), "+");
                 return a.toString() + b;
             }
             if (a instanceof List<?> x && b instanceof List<?> y && (a instanceof PyTuple) == (b instanceof PyTuple)) {
+                RenderBudget.current().make(Math.min(x.size(), y.size()), "+");
                 List<Object> out = new ArrayList<>(x);
                 out.addAll(y);
                 return a instanceof PyTuple ? new PyTuple(out) : out;
@@ -179,7 +181,16 @@ final class PyOperators {
         Object apply(Object a, Object b) {
             if (Py.isNumber(a) && Py.isNumber(b)) {
                 if (isIntLike(a) && isIntLike(b) && Py.toLong(b, "exponent") >= 0) {
-                    return Py.normalizeInt(toBig(a).pow((int) Py.toLong(b, "exponent")));
+                    BigInteger base = toBig(a);
+                    long exponent = Py.toLong(b, "exponent");
+                    if (base.abs().compareTo(BigInteger.ONE) <= 0) {
+                        // 0, 1 and -1 stay small whatever the exponent: only its parity matters
+                        return Py.normalizeInt(base.pow(exponent == 0 ? 0 : 2 - (int) (exponent & 1)));
+                    }
+                    // about the result's decimal digits: what printing it makes
+                    RenderBudget.current().make((long) Math.min(Long.MAX_VALUE, base.bitLength() * 0.30103 * exponent),
+                            "**");
+                    return Py.normalizeInt(base.pow((int) exponent));
                 }
                 return Math.pow(toDouble(a), toDouble(b));
             }
@@ -191,7 +202,10 @@ final class PyOperators {
     static final AstBinary.Operator CONCAT = new Strict("~") {
         @Override
         Object apply(Object a, Object b) {
-            return Py.str(a) + Py.str(b);
+            String x = Py.str(a);
+            String y = Py.str(b);
+            RenderBudget.current().make(Math.min(x.length(), y.length()), "~");
+            return x + y;
         }
     };
 
@@ -358,6 +372,9 @@ final class PyOperators {
     }
 
     private static Object repeat(Object v, long times) {
+        long length = v instanceof CharSequence s ? s.length() : ((List<?>) v).size();
+        RenderBudget.current().make(times <= 0 ? 0 : Math.multiplyHigh(length, times) != 0 ? -1 : length * times,
+                "*");
         if (v instanceof CharSequence s) {
             return times <= 0 ? "" : s.toString().repeat((int) times);
         }

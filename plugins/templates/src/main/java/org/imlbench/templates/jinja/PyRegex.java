@@ -36,11 +36,14 @@ public final class PyRegex {
      * @return Python's {@code re.sub(pattern, replacement, text, count=count)}
      */
     public static String sub(String pattern, String replacement, String text, long count) {
-        Matcher m = compile(pattern, 0).matcher(text);
+        RenderBudget budget = RenderBudget.current();
+        Matcher m = compile(pattern, 0).matcher(RenderBudget.watched(text));
         StringBuilder out = new StringBuilder();
         long done = 0;
         while ((count <= 0 || done < count) && m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(expand(replacement, m)));
+            String expanded = expand(replacement, m);
+            budget.make(expanded.length(), "re.sub");
+            m.appendReplacement(out, Matcher.quoteReplacement(expanded));
             done++;
         }
         m.appendTail(out);

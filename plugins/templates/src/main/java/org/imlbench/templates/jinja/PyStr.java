@@ -212,12 +212,14 @@ public final class PyStr {
      */
     public static String replace(String s, String old, String replacement, long count) {
         long limit = count < 0 ? Long.MAX_VALUE : count;
+        RenderBudget budget = RenderBudget.current();
         if (old.isEmpty()) {
             StringBuilder out = new StringBuilder();
             long done = 0;
             int i = 0;
             while (i <= s.length()) {
                 if (done < limit) {
+                    budget.make(replacement.length(), "replace");
                     out.append(replacement);
                     done++;
                 }
@@ -238,6 +240,7 @@ public final class PyStr {
             if (at < 0) {
                 break;
             }
+            budget.make(replacement.length(), "replace");
             out.append(s, start, at).append(replacement);
             start = at + old.length();
             done++;
@@ -432,6 +435,7 @@ public final class PyStr {
         if (width <= n) {
             return s;
         }
+        RenderBudget.current().make(width - n, "padding to width " + width);
         int total = (int) width - n;
         int left = switch (align) {
             case -1 -> 0;

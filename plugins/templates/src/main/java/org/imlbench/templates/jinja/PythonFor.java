@@ -34,6 +34,8 @@ final class PythonFor extends ForTag {
             interpreter.addError(error(e, tagNode));
             return "";
         }
+        // over budget, the whole render ends (a PyException is not one of the errors Jinjava records and goes on)
+        RenderBudget.current().iterate(items.size());
         if (condition != null) {
             List<Object> kept = new ArrayList<>();
             for (Object item : items) {

@@ -74,10 +74,12 @@ final class StrMethods {
     static String join(String separator, Object items) {
         StringBuilder out = new StringBuilder();
         boolean first = true;
+        RenderBudget budget = RenderBudget.current();
         for (Object item : Py.iterate(items)) {
-            if (!(item instanceof CharSequence)) {
+            if (!(item instanceof CharSequence text)) {
                 throw new PyException("sequence item: expected str instance, " + Py.typeName(item) + " found");
             }
+            budget.make((first ? 0L : separator.length()) + text.length(), "join");
             out.append(first ? "" : separator).append(item);
             first = false;
         }
@@ -106,6 +108,7 @@ final class StrMethods {
         if (width <= n) {
             return s;
         }
+        RenderBudget.current().make(width - n, "zfill(" + width + ")");
         String zeros = "0".repeat((int) width - n);
         if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
             return s.charAt(0) + zeros + s.substring(1);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.templates.data.DatasetFiles;
 import org.imlbench.templates.jinja.Py;
 import org.imlbench.templates.yaml.FunctionRef;
 
@@ -123,6 +124,10 @@ public record LmEvalConfig(Path file, String task, List<String> tags, String cat
         if (datasetPath == null) {
             throw new TaskLoadException(name, "no 'dataset_path'");
         }
+        for (String key : List.of("dataset_path", "dataset_name", "training_split", "validation_split", "test_split",
+                "fewshot_split")) {
+            DatasetFiles.checkName(name, key, text(name, values, key, null));
+        }
         List<String> tags = new ArrayList<>(strings(name, values, "tag"));
         if (values.get("group") instanceof String g) {
             tags.add(g);
@@ -187,9 +192,10 @@ public record LmEvalConfig(Path file, String task, List<String> tags, String cat
     private static String text(String file, Map<String, Object> values, String key, String fallback)
             throws TaskLoadException {
         Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
+        return v == null ? fallback : text(file, key, v);
+    }
+
+    private static String text(String file, String key, Object v) throws TaskLoadException {
         if (v instanceof String s) {
             return s;
         }
@@ -321,9 +327,12 @@ public record LmEvalConfig(Path file, String task, List<String> tags, String cat
             }
         }
         Object split = config.containsKey("split") ? config.get("split") : values.get("fewshot_split");
-        return new Fewshot(split == null ? null : String.valueOf(split), samples, sampler.equals("first_n"),
+        String splitName = split == null ? null : String.valueOf(split);
+        DatasetFiles.checkName(file, "fewshot_config.split", splitName);
+        return new Fewshot(splitName, samples, sampler.equals("first_n"),
                 or(config, "doc_to_text", docToText), or(config, "doc_to_target", docToTarget),
-                or(config, "doc_to_choice", docToChoice), (String) or(config, "gen_prefix", genPrefix),
+                or(config, "doc_to_choice", docToChoice), config.get("gen_prefix") == null ? genPrefix
+                        : text(file, "fewshot_config.gen_prefix", config.get("gen_prefix")),
                 String.valueOf(or(config, "target_delimiter", targetDelimiter)),
                 String.valueOf(or(config, "fewshot_delimiter", fewshotDelimiter)));
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.imlbench.api.TaskLoadException;
+import org.imlbench.templates.data.DatasetFiles;
 import org.imlbench.templates.yaml.YamlFiles;
 
 /**
@@ -35,6 +36,8 @@ public record PromptSourceFile(Path file, String dataset, String subset, List<Pr
                     + "'templates')");
         }
         Object subset = root.get("subset");
+        DatasetFiles.checkName(file.toString(), "dataset", dataset);
+        DatasetFiles.checkName(file.toString(), "subset", subset == null ? null : String.valueOf(subset));
         List<PromptSourceTemplate> out = new ArrayList<>();
         for (Map.Entry<?, ?> entry : templates.entrySet()) {
             if (!(entry.getValue() instanceof Map<?, ?> t) || !(t.get("jinja") instanceof String jinja)

@@ -2,10 +2,13 @@ package org.imlbench.templates.yaml;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +19,12 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -32,6 +37,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * order.
  */
 public final class YamlFiles {
+    /**
+     * The fewest values every document may expand to. Without aliases a document holds fewer values than
+     * characters; aliases (PyYAML's {@code &a} ... {@code *a}) may repeat a value, and nested ones double it at each
+     * level: 30 lines make 2<sup>30</sup> values (the "billion laughs"), so the expansion is refused beyond the
+     * file's length in values or this, whichever is more.
+     */
+    static final int MIN_EXPANDED_VALUES = 1 << 16;
+
     private YamlFiles() {
     }
 
@@ -44,11 +57,14 @@ public final class YamlFiles {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            // the decoder's own message is "Input length = 1"
+            throw new TaskLoadException(file.toString(), "not valid UTF-8", e);
         } catch (IOException e) {
             throw new TaskLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
         try {
-            return normalize(parse(text));
+            return normalized(file, text, parse(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? ""
@@ -174,28 +190,73 @@ public final class YamlFiles {
         return new Yaml(new Tags(options));
     }
 
-    /** Integers as Long or BigInteger, maps as ordered maps with string-or-value keys, lists as lists. */
-    private static Object normalize(Object value) {
-        if (value instanceof Integer i) {
-            return i.longValue();
+    /**
+     * Integers as Long or BigInteger, maps as ordered maps with string-or-value keys, lists as lists: a tree, each
+     * alias expanded into a copy of what it names (what every reader of the document walks, as PyYAML's users do).
+     *
+     * @param file the file, for messages
+     * @param text its text, whose length bounds the expansion
+     * @param document what SnakeYAML made of the text
+     * @throws TaskLoadException when an alias makes a value contain itself, or the expansion exceeds its bound
+     */
+    private static Object normalized(Path file, String text, Object document) throws TaskLoadException {
+        Expansion expansion = new Expansion(file, Math.max(MIN_EXPANDED_VALUES, text.length()));
+        return expansion.normalize(document);
+    }
+
+    /** One document's expansion: the values made so far, and the collections being copied (for cycles). */
+    private static final class Expansion {
+        private final Path file;
+        private final long maxValues;
+        private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private long values;
+
+        Expansion(Path file, long maxValues) {
+            this.file = file;
+            this.maxValues = maxValues;
         }
-        if (value instanceof BigInteger b) {
-            return b.bitLength() < 64 ? (Object) b.longValue() : b;
-        }
-        if (value instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(normalize(k), normalize(v)));
+
+        Object normalize(Object value) throws TaskLoadException {
+            if (++values > maxValues) {
+                throw new TaskLoadException(file.toString(), "invalid YAML: its aliases expand it to more than "
+                        + maxValues + " values");
+            }
+            if (value instanceof Integer i) {
+                return i.longValue();
+            }
+            if (value instanceof BigInteger b) {
+                return b.bitLength() < 64 ? (Object) b.longValue() : b;
+            }
+            if (value instanceof Float f) {
+                return f.doubleValue();
+            }
+            if (!(value instanceof Map || value instanceof List)) {
+                return value;
+            }
+            // SnakeYAML builds an alias of an enclosing collection as the collection itself, a value that contains
+            // itself: PyYAML does the same, but no task file can mean it, and walking it never ends
+            if (!open.add(value)) {
+                throw new TaskLoadException(file.toString(), "invalid YAML: an alias names a collection it is "
+                        + "inside of (the value would contain itself)");
+            }
+            Object out;
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    copy.put(normalize(e.getKey()), normalize(e.getValue()));
+                }
+                out = copy;
+            } else {
+                List<?> list = (List<?>) value;
+                List<Object> copy = new ArrayList<>(list.size());
+                for (Object v : list) {
+                    copy.add(normalize(v));
+                }
+                out = copy;
+            }
+            open.remove(value);
             return out;
         }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(normalize(v)));
-            return out;
-        }
-        return value;
     }
 
     /** PyYAML's safe constructors plus lm-eval's {@code !function} and PromptSource's template tags. */
@@ -208,9 +269,35 @@ public final class YamlFiles {
                     return new FunctionRef(node instanceof ScalarNode s ? s.getValue() : String.valueOf(node));
                 }
             });
-            Construct map = yamlConstructors.get(Tag.MAP);
+            Construct map = new MappingOnly(yamlConstructors.get(Tag.MAP));
             yamlConstructors.put(new Tag("!Template"), map);
             yamlConstructors.put(new Tag("!TemplateMetadata"), map);
+        }
+    }
+
+    /** A mapping's constructor for a tag that may only mark mappings (SnakeYAML's casts any node it is given). */
+    private record MappingOnly(Construct map) implements Construct {
+        @Override
+        public Object construct(Node node) {
+            if (!(node instanceof MappingNode)) {
+                throw new TagMisuse(node);
+            }
+            return map.construct(node);
+        }
+
+        @Override
+        public void construct2ndStep(Node node, Object object) {
+            map.construct2ndStep(node, object);
+        }
+    }
+
+    /** A tag on the wrong kind of node, where it is: {@link #read} names the line and column. */
+    private static final class TagMisuse extends ConstructorException {
+        private static final long serialVersionUID = 1L;
+
+        TagMisuse(Node node) {
+            super(null, null, "the tag " + node.getTag().getValue() + " marks a mapping, not a "
+                    + node.getNodeId().name(), node.getStartMark());
         }
     }
 }
