@@ -20,8 +20,8 @@ import java.util.NoSuchElementException;
 final class RenderBudget {
     /** The variable holding the render's budget. */
     static final String VARIABLE = "__imlbench_budget__";
-    /** Loop iterations per render, nested loops counting every inner iteration. */
-    static final long MAX_ITERATIONS = 1 << 18;
+    /** Loop iterations per render, nested loops counting every inner iteration (each costs a few hundred bytes). */
+    static final long MAX_ITERATIONS = 1 << 15;
     /**
      * Characters (or list items) per render made by operations whose result can be much larger than their operands:
      * {@code *} on strings and lists, {@code +} and {@code ~}, {@code range}, padding and widths ({@code center},
