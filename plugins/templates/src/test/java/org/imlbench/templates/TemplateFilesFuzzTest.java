@@ -28,9 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzz targets for the template files of the {@code lm-eval} and {@code promptsource} task sources, read as
  * {@code --tasks KIND=FILE --task-option data=DIR} reads them: the YAML, the task configuration it makes, and the
- * Jinja templates rendered over a small exported dataset ({@code fuzz}: splits test, validation and train). An input
+ * Jinja templates rendered over a small exported dataset ({@code fuzz}: splits test and validation). An input
  * gives tasks with instances, or a {@link TaskLoadException} naming a file; nothing else escapes, and the time and heap
- * a file may cost stay within {@link ParserContract}'s bounds, whatever its aliases and templates ask for.
+ * a file may cost stay within bounds, whatever its aliases and templates ask for: {@link ParserContract}'s time bound,
+ * and 256 MiB of allocation (a template is a program: each render may spend the engine's per-render budget).
  *
  * <p>Without {@code JAZZER_FUZZ} (as in {@code ./mvnw verify}) each target runs once on every committed input in
  * {@code src/test/resources/org/imlbench/templates/TemplateFilesFuzzTestInputs/<target>/} and on the seeds below: the
@@ -79,13 +80,17 @@ class TemplateFilesFuzzTest {
 
     private void readsTasks(TaskCategoryProvider provider, Path file, long inputBytes) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data/fuzz/default"));
-        for (String split : List.of("test", "validation", "train")) {
+        // no training split: each file renders each template over few documents (3 per split), so that the allocation
+        // bound below is one of a few renders' budgets
+        for (String split : List.of("test", "validation")) {
             Files.writeString(data.resolve(split + ".jsonl"), DOCS);
         }
         TaskSource source = new TaskSource(provider.name(), Optional.of(file), 0, false,
                 Options.of(Map.of("data", dir.resolve("data").toString())));
-        // an error may name the file, one it includes or a data file: all of them lie under dir
-        ParserContract.of(TaskLoadException.class, dir.toString()).check(inputBytes, () -> {
+        // an error may name the file, one it includes or a data file: all of them lie under dir. A render may spend up
+        // to RenderBudget's limits (a loop of 32,768 iterations allocates about 12 MiB), and a file renders each of its
+        // templates over each document: 256 MiB leaves room for a few such renders
+        ParserContract.of(TaskLoadException.class, dir.toString()).allocating(256L << 20, 64).check(inputBytes, () -> {
             LoadedSuite suite = LoadedSuite.read(provider, source);
             for (Task task : suite.tasks()) {
                 if (task.instances().isEmpty() || task.category().isBlank()) {
@@ -99,7 +104,7 @@ class TemplateFilesFuzzTest {
     static List<byte[]> lmEvalSeeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         seeds.add(("include: _fuzz_base_yaml\ntask: qa\ndoc_to_text: \"Q: {{question.strip()}}\\nA:\"\n"
-                + "doc_to_target: \"{{answer}}\"\nfewshot_split: train\nfewshot_config:\n  sampler: first_n\n"
+                + "doc_to_target: \"{{answer}}\"\nfewshot_split: validation\nfewshot_config:\n  sampler: first_n\n"
                 + "generation_kwargs:\n  until: [\"\\n\"]\nmetric_list:\n  - metric: exact_match\n"
                 + "    ignore_case: true\nfilter_list:\n  - name: strict\n    filter:\n      - function: regex\n"
                 + "        regex_pattern: \"answer is (\\\\w+)\"\n      - function: take_first\n")

@@ -140,6 +140,8 @@ public final class JinjaEngine {
         String output;
         try {
             output = interpreter.render(text);
+        } catch (RenderBudget.Aborted e) {
+            output = "";  // the errors recorded below say why
         } catch (PyException e) {
             throw new TemplateException(name, e.getMessage());
         } catch (RuntimeException e) {

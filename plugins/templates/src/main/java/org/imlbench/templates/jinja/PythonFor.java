@@ -34,11 +34,12 @@ final class PythonFor extends ForTag {
             interpreter.addError(error(e, tagNode));
             return "";
         }
-        // over budget, the whole render ends (a PyException is not one of the errors Jinjava records and goes on)
-        RenderBudget.current().iterate(items.size());
+        RenderBudget budget = RenderBudget.current();
         if (condition != null) {
             List<Object> kept = new ArrayList<>();
             for (Object item : items) {
+                // over budget, the whole render ends (a PyException thrown here is not an error Jinjava records)
+                budget.iterate(1);
                 try (InterpreterScopeClosable scope = interpreter.enterScope()) {
                     bind(interpreter, vars, item);
                     Object test = interpreter.resolveELExpression(condition, tagNode.getLineNumber());
@@ -52,7 +53,7 @@ final class PythonFor extends ForTag {
             }
             items = kept;
         }
-        return renderForCollection(tagNode, interpreter, vars, items);
+        return renderForCollection(tagNode, interpreter, vars, budget.loop(items, interpreter));
     }
 
     private static void bind(JinjavaInterpreter interpreter, List<String> vars, Object item) {

@@ -1,6 +1,10 @@
 package org.imlbench.templates.jinja;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import java.util.AbstractList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * What one render may spend. A template is a program, written by whoever wrote the task file: without limits, a loop
@@ -16,8 +20,8 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 final class RenderBudget {
     /** The variable holding the render's budget. */
     static final String VARIABLE = "__imlbench_budget__";
-    /** Loop iterations per render, nested loops counting every inner iteration. */
-    static final long MAX_ITERATIONS = 1 << 18;
+    /** Loop iterations per render, nested loops counting every inner iteration (each costs a few hundred bytes). */
+    static final long MAX_ITERATIONS = 1 << 15;
     /**
      * Characters (or list items) per render made by operations whose result can be much larger than their operands:
      * {@code *} on strings and lists, {@code +} and {@code ~}, {@code range}, padding and widths ({@code center},
@@ -55,6 +59,60 @@ final class RenderBudget {
         if (iterations > MAX_ITERATIONS) {
             throw new PyException("the template's loops run more than " + MAX_ITERATIONS + " times in one render "
                     + "(imlbench's limit for templates)");
+        }
+    }
+
+    /**
+     * @param items what a loop goes over
+     * @param interpreter the render
+     * @return the same items, each step of whose iteration counts against {@link #MAX_ITERATIONS}, and which ends the
+     *         render with {@link Aborted} once it has failed: Jinjava records an error and goes on, so a loop whose
+     *         body fails would otherwise fail (and build an error, tens of KiB) on every iteration
+     */
+    List<Object> loop(List<Object> items, JinjavaInterpreter interpreter) {
+        return new AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                return items.get(index);
+            }
+
+            @Override
+            public int size() {
+                return items.size();
+            }
+
+            @Override
+            public Iterator<Object> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < items.size();
+                    }
+
+                    @Override
+                    public Object next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        if (!interpreter.getErrors().isEmpty()) {
+                            throw new Aborted();
+                        }
+                        iterate(1);
+                        return items.get(next++);
+                    }
+                };
+            }
+        };
+    }
+
+    /** Ends a render that has already failed; its recorded errors say why. */
+    static final class Aborted extends PyException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted() {
+            super("the render has failed");
         }
     }
 

@@ -72,6 +72,9 @@ public final class YamlFiles {
             throw new TaskLoadException(file.toString(), where + "invalid YAML: " + e.getProblem(), e);
         } catch (YAMLException e) {
             throw new TaskLoadException(file.toString(), "invalid YAML: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML checks some input with plain exceptions: a tag such as !c%c fails in Tag's constructor
+            throw new TaskLoadException(file.toString(), "invalid YAML: " + e.getMessage(), e);
         }
     }
 
