@@ -9,6 +9,8 @@ module org.imlbench.templates {
     requires org.imlbench.api;
     requires com.fasterxml.jackson.databind;
     requires com.google.common;
+    requires duckdb.jdbc;
+    requires java.sql;
     requires jinjava;
     requires org.apache.commons.csv;
     requires org.apache.commons.lang3;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,13 +29,14 @@ import org.imlbench.templates.jinja.Py;
 /**
  * A dataset exported to local files: {@code ROOT/<dataset_path>/<dataset_name or "default">/<split>.jsonl} (one JSON
  * object per line, what Hugging Face {@code Dataset.to_json} writes), or {@code <split>.json} (an array of objects, or
- * JSON lines), or {@code <split>.csv} (a header row; every value is text). Documents come back as Python values
- * ({@link PyJson}). The last few files read are kept, since many tasks read the same split (every FLORES pair reads
- * {@code facebook/flores/all}).
+ * JSON lines), or {@code <split>.csv} (a header row; every value is text), or {@code <split>.parquet}, or a folder
+ * {@code <split>/} of Parquet shards read in name order (the hub's {@code refs/convert/parquet} layout, {@code
+ * <config>/<split>/0000.parquet}). Documents come back as Python values ({@link PyJson}). The last few files read are
+ * kept, since many tasks read the same split (every FLORES pair reads {@code facebook/flores/all}).
  */
 public final class DatasetFiles {
-    /** The file kinds looked for, in this order. */
-    public static final List<String> EXTENSIONS = List.of(".jsonl", ".json", ".csv");
+    /** The file kinds looked for, in this order; then a folder named as the split holding {@code *.parquet}. */
+    public static final List<String> EXTENSIONS = List.of(".jsonl", ".json", ".csv", ".parquet");
     private static final int CACHED = 4;
 
     private final Path root;
@@ -93,7 +95,7 @@ public final class DatasetFiles {
      * @param path the dataset's path
      * @param name the configuration, or null
      * @param split the split
-     * @return the split's file, if one exists
+     * @return the split's file (or folder of Parquet shards), if one exists
      */
     public Optional<Path> find(String path, String name, String split) {
         Path folder = folder(path, name);
@@ -103,7 +105,18 @@ public final class DatasetFiles {
                 return Optional.of(file);
             }
         }
-        return Optional.empty();
+        Path shards = folder.resolve(split);
+        return Files.isDirectory(shards) && !parquetShards(shards).isEmpty() ? Optional.of(shards) : Optional.empty();
+    }
+
+    /** The {@code *.parquet} files of a folder, in name order; none when it cannot be listed. */
+    private static List<Path> parquetShards(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -116,7 +129,8 @@ public final class DatasetFiles {
     public List<Map<String, Object>> read(String path, String name, String split) throws TaskLoadException {
         Path file = find(path, name, split).orElseThrow(() -> new TaskLoadException(
                 folder(path, name).resolve(split + ".jsonl").toString(), "no data for split '" + split
-                + "' (looked for " + split + ".jsonl, .json and .csv in " + folder(path, name) + ")"));
+                + "' (looked for " + split + ".jsonl, .json, .csv, .parquet and a folder " + split
+                + "/ of .parquet files in " + folder(path, name) + ")"));
         List<Map<String, Object>> docs = cache.get(file);
         if (docs == null) {
             docs = Collections.unmodifiableList(parse(file));
@@ -126,8 +140,14 @@ public final class DatasetFiles {
     }
 
     private List<Map<String, Object>> parse(Path file) throws TaskLoadException {
-        String text = text(file);
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            return ParquetDocuments.read(parquetShards(file), file.toString(), json);
+        }
+        if (name.endsWith(".parquet")) {
+            return ParquetDocuments.read(List.of(file), file.toString(), json);
+        }
+        String text = text(file);
         if (name.endsWith(".csv")) {
             return csv(file, text);
         }
