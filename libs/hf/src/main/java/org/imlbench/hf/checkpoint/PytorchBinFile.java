@@ -98,7 +98,14 @@ final class PytorchBinFile implements TensorFile {
     private static ZipEntry findPickle(Path file, ZipFile zip) throws IOException {
         ZipEntry found = null;
         for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-            ZipEntry entry = e.nextElement();
+            ZipEntry entry;
+            try {
+                entry = e.nextElement();
+            } catch (IllegalArgumentException malformed) {
+                // ZipFile decodes names as UTF-8 and throws a bare IllegalArgumentException on bytes that are not
+                // (fuzzer: crash-3da4421c). Every name is read here once, so later lookups cannot meet one.
+                throw new IOException(file + ": corrupt zip archive: an entry's name is not valid UTF-8", malformed);
+            }
             String name = entry.getName();
             if (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length()) {
                 if (found != null) {
