@@ -84,7 +84,13 @@ final class PytorchBinFile implements TensorFile {
                         + " bytes, too large for a state_dict");
             }
             Object root = RestrictedUnpickler.load(file.toString(), new TorchStateDictPolicy(file.toString()), bytes);
-            return new PytorchBinFile(file, zip, prefix, stateDict(file, root));
+            Map<String, TorchStateDictPolicy.Tensor> tensors = stateDict(file, root);
+            // before any reader sizes a buffer from a shape: a shape of 2e8 elements over a storage of three
+            // (fuzzer: crash-f09bc7a1) must be refused here, not after 800 MB were allocated for it
+            for (Map.Entry<String, TorchStateDictPolicy.Tensor> tensor : tensors.entrySet()) {
+                storageEntry(file, zip, prefix, tensor.getKey(), tensor.getValue());
+            }
+            return new PytorchBinFile(file, zip, prefix, tensors);
         } catch (IOException e) {
             zip.close();
             // the zip reader's own messages ("invalid bit length repeat") name neither the file nor the problem
@@ -179,29 +185,8 @@ final class PytorchBinFile implements TensorFile {
             throw new IOException(what + " stores " + type + ", which is not a floating type");
         }
         checkContiguous(t, what);
-        long count;
-        long expectedBytes;
-        try {
-            count = FloatBuffers.elementCount(t.shape());
-            expectedBytes = Math.multiplyExact(t.storage().elementCount(), type.byteSize());
-        } catch (ArithmeticException e) {
-            throw new IOException(what + ": size " + Arrays.toString(t.shape()) + " or its storage's "
-                    + t.storage().elementCount() + " elements overflow", e);
-        }
-        // offset >= 0 and count >= 0 (the policy refuses negatives), so this comparison cannot overflow
-        if (count > t.storage().elementCount() - t.offset()) {
-            throw new IOException(what + ": " + count + " elements from offset " + t.offset()
-                    + " lie outside its storage of " + t.storage().elementCount());
-        }
-        ZipEntry entry = zip.getEntry(prefix + "data/" + t.storage().key());
-        if (entry == null) {
-            throw new IOException(what + ": storage " + prefix + "data/" + t.storage().key()
-                    + " is missing from the archive");
-        }
-        if (entry.getSize() >= 0 && entry.getSize() != expectedBytes) {
-            throw new IOException(what + ": storage '" + t.storage().key() + "' has " + entry.getSize()
-                    + " bytes, but " + t.storage().elementCount() + " " + type + " elements need " + expectedBytes);
-        }
+        ZipEntry entry = storageEntry(file, zip, prefix, storedName, t);
+        long count = FloatBuffers.elementCount(t.shape());
         int chunkElements = ReadBuffers.chunkElements(type, Long.MAX_VALUE);
         byte[] block = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
         try (InputStream in = zip.getInputStream(entry)) {
@@ -225,6 +210,42 @@ final class PytorchBinFile implements TensorFile {
         } catch (IOException e) {
             throw IoErrors.naming(file, "corrupt zip archive: storage " + entry.getName(), e);
         }
+    }
+
+    /**
+     * Checks a tensor against its storage and the archive: its elements lie inside the storage, and the storage's
+     * entry exists with the size its element count needs.
+     *
+     * @return the storage's entry
+     */
+    private static ZipEntry storageEntry(Path file, ZipFile zip, String prefix, String storedName,
+            TorchStateDictPolicy.Tensor t) throws IOException {
+        String what = file + ": tensor '" + storedName + "'";
+        StoredType type = t.storage().type();
+        long count;
+        long expectedBytes;
+        try {
+            count = FloatBuffers.elementCount(t.shape());
+            expectedBytes = Math.multiplyExact(t.storage().elementCount(), type.byteSize());
+        } catch (ArithmeticException e) {
+            throw new IOException(what + ": size " + Arrays.toString(t.shape()) + " or its storage's "
+                    + t.storage().elementCount() + " elements overflow", e);
+        }
+        // offset >= 0 and count >= 0 (the policy refuses negatives), so this comparison cannot overflow
+        if (count > t.storage().elementCount() - t.offset()) {
+            throw new IOException(what + ": " + count + " elements from offset " + t.offset()
+                    + " lie outside its storage of " + t.storage().elementCount());
+        }
+        ZipEntry entry = zip.getEntry(prefix + "data/" + t.storage().key());
+        if (entry == null) {
+            throw new IOException(what + ": storage " + prefix + "data/" + t.storage().key()
+                    + " is missing from the archive");
+        }
+        if (entry.getSize() >= 0 && entry.getSize() != expectedBytes) {
+            throw new IOException(what + ": storage '" + t.storage().key() + "' has " + entry.getSize()
+                    + " bytes, but " + t.storage().elementCount() + " " + type + " elements need " + expectedBytes);
+        }
+        return entry;
     }
 
     private static void checkContiguous(TorchStateDictPolicy.Tensor t, String what) throws IOException {

@@ -98,13 +98,24 @@ class PytorchBinTest {
                 .string("decoder.t").tensor("FloatStorage", "0", 4, 0, new int[] {4}, new int[] {1})
                 .op('u').stop().bytes();
         writeCheckpointDir(pickle, Map.of("0", floats(1, 2, 3)));
-        try (Checkpoint ckpt = Checkpoints.open(dir)) {
-            IOException e = assertThrows(IOException.class, () -> ckpt.tensor("decoder.t"));
-            assertTrue(e.getMessage().contains("has 12 bytes, but 4 F32 elements need 16"), e.getMessage());
-        }
+        // refused when the checkpoint opens, before a reader sizes a buffer from the tensor's shape
+        IOException e = assertThrows(IOException.class, () -> Checkpoints.open(dir));
+        assertTrue(e.getMessage().contains("has 12 bytes, but 4 F32 elements need 16"), e.getMessage());
         Files.write(dir.resolve("pytorch_model.bin"), new byte[] {(byte) 0x80, 2, '}', '.'});
         IOException legacy = assertThrows(IOException.class, () -> Checkpoints.open(dir));
         assertTrue(legacy.getMessage().contains("not a torch.save zip archive"), legacy.getMessage());
+    }
+
+    @Test
+    void aShapeLargerThanItsStorageIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        // fuzzer: crash-f09bc7a1, a size of 2e8 over a storage of 3 floats made tensor() reserve 805 MB first
+        byte[] pickle = new PickleBytes().proto(2).op('}').mark()
+                .string("decoder.t").tensor("FloatStorage", "0", 3, 0, new int[] {200_000_000}, new int[] {1})
+                .op('u').stop().bytes();
+        writeCheckpointDir(pickle, Map.of("0", floats(1, 2, 3)));
+        IOException e = assertThrows(IOException.class, () -> Checkpoints.open(dir));
+        assertTrue(e.getMessage().contains("200000000 elements from offset 0 lie outside its storage of 3"),
+                e.getMessage());
     }
 
     @Test
