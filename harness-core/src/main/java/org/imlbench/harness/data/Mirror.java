@@ -2,6 +2,7 @@ package org.imlbench.harness.data;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 /**
  * A mirror: an HTTP(S) URL serving a data folder as {@code harness data get} leaves it, i.e. {@value Manifest#FILE},
@@ -22,9 +23,10 @@ record Mirror(String base) implements Origin {
             throw new IOException(url + ": the mirror's files lie below the repository folder '" + manifest.root()
                     + "', this data set's below '" + set.root() + "'");
         }
-        // only what the data set is made of, whatever else the mirror lists
+        // only what the data set is made of, whatever else the mirror lists (patterns parsed once, not per file)
+        List<DataSet.Pattern> patterns = set.patterns();
         return new Manifest(set.name(), manifest.repository(), manifest.commit(), manifest.root(), manifest.files()
-                .stream().filter(f -> set.patterns().stream().anyMatch(p -> p.takes(f.path()))).toList());
+                .stream().filter(f -> patterns.stream().anyMatch(p -> p.takes(f.path()))).toList());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +31,16 @@ final class PytorchBinFile implements TensorFile {
 
     private final Path file;
     private final ZipFile zip;
-    private final String prefix;
     private final Map<String, TorchStateDictPolicy.Tensor> tensors;
+    /** Each tensor's storage entry, checked against the tensor when the file opened. */
+    private final Map<String, ZipEntry> storages;
 
-    private PytorchBinFile(Path file, ZipFile zip, String prefix, Map<String, TorchStateDictPolicy.Tensor> tensors) {
+    private PytorchBinFile(Path file, ZipFile zip, Map<String, TorchStateDictPolicy.Tensor> tensors,
+                           Map<String, ZipEntry> storages) {
         this.file = file;
         this.zip = zip;
-        this.prefix = prefix;
         this.tensors = tensors;
+        this.storages = storages;
     }
 
     /**
@@ -87,10 +90,11 @@ final class PytorchBinFile implements TensorFile {
             Map<String, TorchStateDictPolicy.Tensor> tensors = stateDict(file, root);
             // before any reader sizes a buffer from a shape: a shape of 2e8 elements over a storage of three
             // (fuzzer: crash-f09bc7a1) must be refused here, not after 800 MB were allocated for it
+            Map<String, ZipEntry> storages = new HashMap<>();
             for (Map.Entry<String, TorchStateDictPolicy.Tensor> tensor : tensors.entrySet()) {
-                storageEntry(file, zip, prefix, tensor.getKey(), tensor.getValue());
+                storages.put(tensor.getKey(), storageEntry(file, zip, prefix, tensor.getKey(), tensor.getValue()));
             }
-            return new PytorchBinFile(file, zip, prefix, tensors);
+            return new PytorchBinFile(file, zip, tensors, storages);
         } catch (IOException e) {
             zip.close();
             // the zip reader's own messages ("invalid bit length repeat") name neither the file nor the problem
@@ -185,7 +189,7 @@ final class PytorchBinFile implements TensorFile {
             throw new IOException(what + " stores " + type + ", which is not a floating type");
         }
         checkContiguous(t, what);
-        ZipEntry entry = storageEntry(file, zip, prefix, storedName, t);
+        ZipEntry entry = storages.get(storedName);
         long count = FloatBuffers.elementCount(t.shape());
         int chunkElements = ReadBuffers.chunkElements(type, Long.MAX_VALUE);
         byte[] block = new byte[CHUNK_BYTES - CHUNK_BYTES % type.byteSize()];
