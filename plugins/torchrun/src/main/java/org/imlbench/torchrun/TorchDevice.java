@@ -1,6 +1,5 @@
 package org.imlbench.torchrun;
 
-import java.util.List;
 import java.util.Optional;
 import org.imlbench.api.DeviceSelection;
 import org.imlbench.api.UsageException;
@@ -9,17 +8,11 @@ import org.imlbench.api.UsageException;
  * The {@code --device} as the trainer's processes see it: {@code cpu} hides every GPU (the trainer then takes its
  * CPU/gloo engine), {@code gpu} leaves the visible GPUs as they are, {@code gpu:0,1} makes exactly these visible.
  *
- * @param gpu whether the ranks train on GPUs
- * @param indices the GPUs listed, empty for every visible one
+ * @param selection the {@code --device}, parsed once for every backend ({@link DeviceSelection})
  */
-public record TorchDevice(boolean gpu, List<Integer> indices) {
+public record TorchDevice(DeviceSelection selection) {
     /** torchrun's {@code --nproc_per_node} value for one rank per visible GPU. */
     public static final String ALL_GPUS = "gpu";
-
-    /** Copies the list. */
-    public TorchDevice {
-        indices = List.copyOf(indices);
-    }
 
     /**
      * @param text {@code cpu}, {@code gpu}, {@code gpu:0} or {@code gpu:0,1}
@@ -27,26 +20,30 @@ public record TorchDevice(boolean gpu, List<Integer> indices) {
      * @throws UsageException when the text is none of these ({@link DeviceSelection#parse})
      */
     public static TorchDevice parse(String text) {
-        DeviceSelection selection = DeviceSelection.parse(text);
-        return new TorchDevice(selection.gpu(), selection.indices());
+        return new TorchDevice(DeviceSelection.parse(text));
+    }
+
+    /** @return whether the ranks train on GPUs */
+    public boolean gpu() {
+        return selection.gpu();
     }
 
     /** @return the default ranks per node: 1 on the CPU, one per listed GPU, or torchrun's {@code gpu} */
     public String defaultRanks() {
-        if (!gpu) {
+        if (!gpu()) {
             return "1";
         }
-        return indices.isEmpty() ? ALL_GPUS : String.valueOf(indices.size());
+        return selection.indices().isEmpty() ? ALL_GPUS : String.valueOf(selection.indices().size());
     }
 
     /** @return the {@code CUDA_VISIBLE_DEVICES} the ranks get, or empty to leave it as it is */
     public Optional<String> visibleDevices() {
-        if (!gpu) {
+        if (!gpu()) {
             return Optional.of("");
         }
-        if (indices.isEmpty()) {
+        if (selection.indices().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(",", indices.stream().map(String::valueOf).toList()));
+        return Optional.of(String.join(",", selection.indices().stream().map(String::valueOf).toList()));
     }
 }
